@@ -1,0 +1,93 @@
+"""A page as the noise rules see it: its lines, which are already removed and by which rule."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+# inscriptis and similar HTML-to-text tools lay table columns side by side, padded with spaces:
+# «* Спорт              Учёные создали ...». Runs this wide split a line into its columns.
+_COLUMN_GAP = re.compile(r" {6,}")
+
+
+@dataclass
+class Unit:
+    """One line of the page (or one column of a line that held several)."""
+
+    text: str
+    line: int  # 1-based line number in the input
+    part: int = 0  # column index when an input line was split into several units
+    rule: str | None = None  # the rule that removed it, if any
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+    @property
+    def kept(self) -> bool:
+        return self.rule is None and bool(self.text)
+
+
+@dataclass
+class Page:
+    units: list[Unit]
+    meta: dict[str, Any] = field(default_factory=dict)  # metadata found by the rules
+
+    @classmethod
+    def from_text(cls, text: str) -> Page:
+        units: list[Unit] = []
+        for number, line in enumerate(text.split("\n"), start=1):
+            columns = [c.strip() for c in _COLUMN_GAP.split(line.strip())]
+            columns = [c for c in columns if c] or [""]
+            for part, column in enumerate(columns):
+                units.append(
+                    Unit(" ".join(column.split()), number, part if len(columns) > 1 else 0)
+                )
+        return cls(units)
+
+    def live(self) -> list[int]:
+        """Indexes of units that are neither blank nor removed, in page order."""
+        return [i for i, unit in enumerate(self.units) if unit.kept]
+
+    def remove(self, index: int, rule: str) -> None:
+        unit = self.units[index]
+        if unit.rule is None and unit.text:
+            unit.rule = rule
+
+    def kept_text(self) -> list[str]:
+        """Kept lines, blank lines between paragraphs preserved but never more than one."""
+        out: list[str] = []
+        previous_line = None
+        for unit in self.units:
+            if unit.rule is not None:
+                continue
+            if unit.blank:
+                if out and out[-1]:
+                    out.append("")
+                continue
+            if unit.line == previous_line and out and out[-1]:
+                out[-1] = f"{out[-1]} {unit.text}"
+            else:
+                out.append(unit.text)
+            previous_line = unit.line
+        while out and not out[-1]:
+            out.pop()
+        return out
+
+    def removals(self) -> list[dict[str, Any]]:
+        """Removed runs as ``{rule, start_line, end_line}`` (1-based, inclusive); blank lines
+        inside a run do not split it."""
+        runs: list[dict[str, Any]] = []
+        last_rule = None
+        for unit in self.units:
+            if unit.rule is None:
+                if unit.text:
+                    last_rule = None
+                continue
+            if unit.rule == last_rule:
+                runs[-1]["end_line"] = unit.line
+            else:
+                runs.append({"rule": unit.rule, "start_line": unit.line, "end_line": unit.line})
+            last_rule = unit.rule
+        return runs

@@ -1,0 +1,149 @@
+"""Character-level repair that never changes the number of lines.
+
+Each repair is one small function ``str -> str`` so that line numbers reported by the noise rules
+still point at the input. Re-joining lines broken inside a sentence changes the line structure and
+therefore runs last, on the kept text (``rejoin_broken_lines``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+from ftfy.badness import is_bad
+
+# ftfy's defaults also straighten quotes and fold full-width forms; an article's «ёлочки» and
+# “typographic quotes” are part of the text, so only encoding damage is repaired.
+_FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html="auto",
+    uncurl_quotes=False,
+    fix_character_width=False,
+    fix_latin_ligatures=False,
+    fix_line_breaks=False,
+    normalization="NFC",
+    explain=False,
+)
+
+_MOJIBAKE_HINT = re.compile(
+    "[\u0080-\u009f\u00c0-\u00ff\u0192\u02c6\u2020\u2021\u2030\u0160\u0152\u2122]"
+)
+_SPACES = re.compile("[\u00a0\u2007\u202f\u2000-\u200a\u3000\t]")
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_MULTISPACE = re.compile(" {2,}")
+
+# Latin letters that look exactly like Cyrillic ones, and back.
+_LATIN_TO_CYRILLIC = str.maketrans("AaBCcEeHKMOoPpTXxyi", "АаВСсЕеНКМОоРрТХхуі")
+_CYRILLIC_TO_LATIN = str.maketrans("АаВСсЕеНКМОоРрТХху", "AaBCcEeHKMOoPpTXxy")
+_LATIN_LOOKALIKES = set("AaBCcEeHKMOoPpTXxyi")
+_CYRILLIC_LOOKALIKES = set("АаВСсЕеНКМОоРрТХху")
+_CYR = "а-яА-ЯёЁәғқңөұүһіӘҒҚҢӨҰҮҺІ"
+# Only words where a Latin and a Cyrillic letter touch are looked at: the scan stays in C.
+_SCRIPT_BOUNDARY = re.compile(rf"[A-Za-z](?=[{_CYR}])|[{_CYR}](?=[A-Za-z])")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def fix_mojibake(text: str) -> str:
+    """Undo UTF-8 read as Latin-1/Windows-1252 («ÐŸÑ€Ð¸Ð²ÐµÑ‚» → «Привет») with ftfy.
+
+    ftfy's own detector is slow on megabytes, so only lines holding a character that mojibake
+    produces (Latin-1 letters, C1 controls, Windows-1252 punctuation) are handed to it."""
+    if _MOJIBAKE_HINT.search(text) is None:
+        return text
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        if _MOJIBAKE_HINT.search(line) and is_bad(line):
+            lines[number] = ftfy.fix_text(line, config=_FTFY_CONFIG)
+    return "\n".join(lines)
+
+
+def normalize_unicode(text: str) -> str:
+    """NFC, so «й» is one code point whether the site typed it composed or not."""
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def fix_spaces(text: str) -> str:
+    """No-break, thin and other exotic spaces become a plain space; zero-width marks and soft
+    hyphens, which split words for search, disappear; control characters go."""
+    text = _SPACES.sub(" ", text)
+    text = _INVISIBLE.sub("", text)
+    return _CONTROL.sub("", text)
+
+
+def _fix_word(word: str) -> str:
+    cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in word)
+    latin = sum(ch.isascii() for ch in word)
+    if not cyrillic or not latin:
+        return word
+    if cyrillic >= latin and all(ch in _LATIN_LOOKALIKES or not ch.isascii() for ch in word):
+        return word.translate(_LATIN_TO_CYRILLIC)
+    if latin > cyrillic and all(ch in _CYRILLIC_LOOKALIKES or ch.isascii() for ch in word):
+        return word.translate(_CYRILLIC_TO_LATIN)
+    return word
+
+
+def fix_homoglyphs(text: str) -> str:
+    """A Latin letter hiding in a Cyrillic word («Aктобе» with a Latin A) is made Cyrillic, and
+    the reverse for Latin words, so that search and dedup see one spelling."""
+    if text.isascii() or _SCRIPT_BOUNDARY.search(text) is None:
+        return text
+    out: list[str] = []
+    position = 0
+    for match in _SCRIPT_BOUNDARY.finditer(text):
+        if match.start() < position:
+            continue
+        start = match.start()
+        while start > position and text[start - 1].isalpha():
+            start -= 1
+        end = _LETTERS.match(text, match.start()).end()  # type: ignore[union-attr]
+        out += [text[position:start], _fix_word(text[start:end])]
+        position = end
+    out.append(text[position:])
+    return "".join(out)
+
+
+def tidy_whitespace(text: str) -> str:
+    """Collapse runs of spaces inside a line and strip both ends."""
+    return _MULTISPACE.sub(" ", text).strip()
+
+
+LINE_REPAIRS = (fix_mojibake, normalize_unicode, fix_spaces, fix_homoglyphs)
+
+
+def repair_text(text: str) -> str:
+    """Apply every line-preserving repair to a whole text; newlines become ``\\n``."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for repair in LINE_REPAIRS:
+        text = repair(text)
+    return text
+
+
+_TERMINAL = tuple('.!?…:;»"”)]')
+
+
+def rejoin_broken_lines(lines: list[str]) -> list[str]:
+    """Join a line that stops mid-sentence with the next one when that starts in lower case
+    («...потомки казахстанцев» + «воевавших в войне.»), and mend words hyphenated at a break.
+    Lines separated by a blank line, titles, dialogue and verse (capitalised lines) stay apart."""
+    out: list[str] = []
+    for line in lines:
+        if out and line and out[-1] and _continues(out[-1], line):
+            previous = out[-1]
+            if previous.endswith("-") and previous[-2:-1].isalpha():
+                out[-1] = previous[:-1] + line
+            else:
+                out[-1] = previous + " " + line
+        else:
+            out.append(line)
+    return out
+
+
+def _continues(previous: str, line: str) -> bool:
+    first = line[0]
+    return (
+        len(previous) >= 40
+        and first.isalpha()
+        and first.islower()
+        and not previous.endswith(_TERMINAL)
+    )

@@ -1,0 +1,495 @@
+"""The noise rules of ``ct clean``, each a small named unit.
+
+A rule is a function over a :class:`Page` that yields the indexes of the units it removes; it
+may also put what it found into ``page.meta`` (a byline becomes ``meta.author``). Rules run in the
+order they are registered and never see units an earlier rule removed. To add a rule, write one
+function here with the ``@rule`` decorator and give it tests in ``tests/test_rules.py``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from . import lexicon as lx
+from .page import Page
+
+Finder = Callable[[Page], Iterable[int]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    summary: str
+    find: Finder
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(name: str, summary: str) -> Callable[[Finder], Finder]:
+    def register(find: Finder) -> Finder:
+        RULES[name] = Rule(name, summary, find)
+        return find
+
+    return register
+
+
+def apply_rules(page: Page, skip: frozenset[str] = frozenset()) -> None:
+    for name, current in RULES.items():
+        if name in skip:
+            continue
+        for index in list(current.find(page)):
+            page.remove(index, name)
+
+
+def _whole(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"^(?:{pattern})$", re.IGNORECASE)
+
+
+_BULLET = r"[\s*•·●▪■►▸\-–—|>]*"
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+_NUM_DATE = r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?:\s*(?:г\.?|ж\.?))?"
+_ISO_DATE = r"\d{4}-\d{2}-\d{2}"
+_WORD_DATE = rf"\d{{1,2}}\s+(?:{lx.MONTHS})\.?(?:,?\s+\d{{4}}(?:\s*(?:года|г\.?|жылы|ж\.?))?)?"
+_KK_DATE = rf"\d{{4}}\s*(?:жылғы|ж\.)\s*\d{{1,2}}\s*(?:{lx.MONTHS})"
+_EN_DATE = rf"(?:{lx.MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?"
+_RELATIVE_DAY = r"сегодня|вчера|позавчера|бүгін|кеше|today|yesterday"
+_ANY_DATE = rf"(?:{_NUM_DATE}|{_ISO_DATE}|{_WORD_DATE}|{_KK_DATE}|{_EN_DATE}|{_RELATIVE_DAY})"
+_WEEKDAY = rf"(?:{lx.WEEKDAYS})"
+
+_DATE_LINE = _whole(rf"{_BULLET}(?:{_WEEKDAY},?\s*)?{_ANY_DATE}(?:,?\s*(?:в\s*)?{_TIME})?\s*")
+_DATETIME_LINE = _whole(
+    rf"{_BULLET}(?:"
+    rf"{_TIME}|"
+    rf"(?:{_WEEKDAY},?\s*)?{_ANY_DATE}\s*[,|/]?\s*(?:в\s*|at\s*)?{_TIME}|"
+    rf"{_TIME}\s*[,|/]?\s*(?:{_WEEKDAY},?\s*)?{_ANY_DATE}"
+    rf")\s*"
+)
+_WEEKDAY_DATE_LINE = _whole(
+    rf"{_BULLET}{_WEEKDAY},?\s*{_ANY_DATE}(?:,?\s*{_TIME})?\s*|"
+    rf"{_BULLET}{_ANY_DATE},?\s*{_WEEKDAY}(?:,?\s*{_TIME})?\s*"
+)
+
+
+def _live(page: Page) -> list[int]:
+    return page.live()
+
+
+def _text(page: Page, index: int) -> str:
+    return page.units[index].text
+
+
+# --------------------------------------------------------------------------- simple line rules
+
+
+_PLACEHOLDER = re.compile(r"\[\[[^\]]*\]\]|\{\{[^}]*\}\}|\{%[^%]*%\}|\$\{[^}]*\}|%%\w+%%")
+
+
+@rule("template_placeholder", "Lines made only of unrendered template fields: [[year]], {{title}}.")
+def template_placeholder(page: Page) -> Iterator[int]:
+    for index in _live(page):
+        text = _text(page, index)
+        if ("[[" in text or "{" in text or "%%" in text) and _PLACEHOLDER.search(text):
+            rest = _PLACEHOLDER.sub("", text)
+            if not re.search(r"\w", rest):
+                yield index
+
+
+_PUBLISHED = re.compile(
+    rf"^{_BULLET}(?:{lx.PUBLISHED_PREFIX})\s*:?\s*(?P<value>(?:{_WEEKDAY},?\s*)?{_ANY_DATE}"
+    rf"(?:\s*[,|/]?\s*(?:в\s*|at\s*)?{_TIME})?|{_TIME}\s*[,|/]?\s*{_ANY_DATE})\s*$",
+    re.IGNORECASE,
+)
+_NUMERIC_STAMP = re.compile(
+    r"^(\d{1,2})[./](\d{1,2})[./](\d{4})(?:[ ,T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$"
+)
+
+
+def iso_from_numeric(value: str) -> str | None:
+    """``11.12.2024 18:00:00`` → ``2024-12-11T18:00:00`` (day first, as in ru/kk); else None."""
+    match = _NUMERIC_STAMP.match(value.strip())
+    if not match:
+        return None
+    day, month, year, hour, minute, second = match.groups()
+    if not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
+        return None
+    date = f"{year}-{int(month):02d}-{int(day):02d}"
+    if hour is None:
+        return date
+    return f"{date}T{int(hour):02d}:{minute}" + (f":{second}" if second else "")
+
+
+@rule(
+    "published_date", "A 'Posted: 11.12.2024 18:00' line: moved to meta.published (and meta.date)."
+)
+def published_date(page: Page) -> Iterator[int]:
+    for index in _live(page)[:15]:
+        match = _PUBLISHED.match(_text(page, index))
+        if match:
+            value = match.group("value")
+            page.meta.setdefault("published", value)
+            iso = iso_from_numeric(value)
+            if iso:
+                page.meta.setdefault("date", iso)
+            yield index
+
+
+@rule("page_header_date", "The visit date in the page header ('суббота, 23 ноября 2024').")
+def page_header_date(page: Page) -> Iterator[int]:
+    for index in _live(page)[:6]:
+        if _WEEKDAY_DATE_LINE.match(_text(page, index)):
+            yield index
+
+
+@rule("timestamp", "Bare times and dated times ('13:46', '12.05.2024 13:46'), alone or in runs.")
+def timestamp(page: Page) -> Iterator[int]:
+    live = _live(page)
+    dates = [bool(_DATE_LINE.match(_text(page, i))) for i in live]
+    for position, index in enumerate(live):
+        text = _text(page, index)
+        if _DATETIME_LINE.match(text) or (dates[position] and _in_run(dates, position, 3)):
+            yield index
+
+
+def _in_run(flags: list[bool], position: int, length: int) -> bool:
+    """True when ``flags[position]`` belongs to a run of at least ``length`` true values."""
+    start = position
+    while start > 0 and flags[start - 1]:
+        start -= 1
+    end = position
+    while end + 1 < len(flags) and flags[end + 1]:
+        end += 1
+    return end - start + 1 >= length
+
+
+_DAY_CELLS = re.compile(r"[|\s]+")
+
+
+def _calendar_cells(text: str) -> list[str]:
+    return [cell for cell in _DAY_CELLS.split(text.strip("|").strip()) if cell]
+
+
+def _is_weekday_header(text: str) -> bool:
+    cells = [c.lower().strip(".") for c in _calendar_cells(text)]
+    return len(cells) >= 5 and all(c in lx.WEEKDAYS_SHORT for c in cells)
+
+
+def _is_day_row(text: str) -> bool:
+    cells = _calendar_cells(text)
+    return 1 <= len(cells) <= 7 and all(c.isdigit() and 1 <= int(c) <= 31 for c in cells)
+
+
+_MONTH_HEADER = _whole(rf"[«‹<\s]*(?:{lx.MONTHS})\s*,?\s*(?:\d{{4}})?[»›>\s]*")
+
+
+@rule("calendar_table", "Month calendars: weekday header rows (ru/kk/en) and grids of day numbers.")
+def calendar_table(page: Page) -> Iterator[int]:
+    live = _live(page)
+    header = [_is_weekday_header(_text(page, i)) for i in live]
+    days = [_is_day_row(_text(page, i)) for i in live]
+    for position, index in enumerate(live):
+        if header[position]:
+            yield index
+        elif days[position]:
+            near_header = any(header[max(0, position - 7) : position])
+            cells = len(_calendar_cells(_text(page, index)))
+            grid = _in_run(days, position, 3) and cells >= 3
+            if near_header or grid:
+                yield index
+        elif _MONTH_HEADER.match(_text(page, index)) and (
+            any(header[position + 1 : position + 3]) or any(days[position + 1 : position + 2])
+        ):
+            yield index
+
+
+_CURRENCY = re.compile(
+    r"(?:\b(?:USD|EUR|RUB|RUR|KZT|CNY|GBP|KGS|UZS|BTC|Brent|доллар\w*|евро|рубл\w*|юан\w*|"
+    r"нефть|золото)\b|[$€₽₸£¥])\s*(?:/\s*[A-Z]{3})?\s*[:=]?\s*[↑↓▲▼+-]?\s*\d+(?:[.,]\d+)?",
+    re.IGNORECASE,
+)
+
+
+@rule("currency_ticker", "Exchange-rate strips: 'USD/KZT: 425.67 EUR/KZT: 496.42'.")
+def currency_ticker(page: Page) -> Iterator[int]:
+    for index in _live(page):
+        text = _text(page, index)
+        if len(text) > 300:
+            continue
+        quotes = _CURRENCY.findall(text)
+        if len(quotes) >= 2:
+            rest = _CURRENCY.sub("", text)
+            if len(re.findall(r"[^\W\d_]{3,}", rest)) <= 2 * len(quotes):
+                yield index
+
+
+_VIEW_COUNT = re.compile(
+    rf"^{_BULLET}(?:(?:{lx.VIEW_WORDS})\s*:?\s*(?P<a>\d[\d\s]*)|(?P<b>\d[\d\s]*)\s*(?:{lx.VIEW_WORDS}))\s*$",
+    re.IGNORECASE,
+)
+_BARE_NUMBER = re.compile(r"^\d{1,3}(?:[\s ]?\d{3})*$|^\d{1,9}$")
+
+
+@rule("view_counter", "View counters ('2880' under a title, 'Просмотров: 120'): to meta.views.")
+def view_counter(page: Page) -> Iterator[int]:
+    live = _live(page)
+    for position, index in enumerate(live):
+        text = _text(page, index)
+        match = _VIEW_COUNT.match(text)
+        count = None
+        if match:
+            count = match.group("a") or match.group("b")
+        elif position < 8 and _BARE_NUMBER.match(text):
+            neighbours = [live[p] for p in (position - 1, position + 1) if 0 <= p < len(live)]
+            if not any(_BARE_NUMBER.match(_text(page, n)) for n in neighbours):
+                count = text
+        if count is not None:
+            page.meta.setdefault("views", int(re.sub(r"\D", "", count)))
+            yield index
+
+
+_BYLINE_PREFIXED = re.compile(
+    rf"^{_BULLET}(?:{lx.BYLINE_PREFIX})\s*:\s*(?P<name>[^\W\d_][\w .,'’-]{{1,80}})$", re.IGNORECASE
+)
+_PERSON_NAME = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+(?:\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w.'’-]*){1,2}$")
+_ROLE_LINE = re.compile(
+    rf"^[\w\s,.-]{{0,60}}(?:{lx.JOURNALIST_ROLES})[\w\s,.-]{{0,80}}$", re.IGNORECASE
+)
+
+
+@rule("byline", "Author lines ('Автор: ...', a name over 'старший корреспондент'): to meta.author.")
+def byline(page: Page) -> Iterator[int]:
+    live = _live(page)
+    for position, index in enumerate(live):
+        text = _text(page, index)
+        match = _BYLINE_PREFIXED.match(text)
+        if match:
+            page.meta.setdefault("author", match.group("name").strip())
+            yield index
+            continue
+        following = live[position + 1] if position + 1 < len(live) else None
+        if (
+            following is not None
+            and _PERSON_NAME.match(text)
+            and _ROLE_LINE.match(_text(page, following))
+            and not _text(page, following).endswith((".", "!", "?"))
+        ):
+            page.meta.setdefault("author", text)
+            page.meta.setdefault("author_role", _text(page, following))
+            yield index
+            yield following
+
+
+_PHOTO_CREDIT = re.compile(rf"^{_BULLET}[(\[]?{lx.PHOTO_CREDIT}", re.IGNORECASE)
+
+
+@rule("photo_credit", "Photo and video credits ('фото Игоря Бургандинова', 'Photo: ...'): to meta.")
+def photo_credit(page: Page) -> Iterator[int]:
+    for index in _live(page):
+        text = _text(page, index)
+        if len(text) <= 120 and _PHOTO_CREDIT.match(text) and text.count(". ") == 0:
+            page.meta.setdefault("photo_credit", text.strip("()[] "))
+            yield index
+
+
+def _line_rule(name: str, summary: str, pattern: str, max_length: int = 200) -> None:
+    compiled = _whole(rf"{_BULLET}(?:{pattern})[\s.!:»>→]*")
+
+    def find(page: Page) -> Iterator[int]:
+        for index in _live(page):
+            text = _text(page, index)
+            if len(text) <= max_length and compiled.match(text):
+                yield index
+
+    find.__doc__ = summary
+    rule(name, summary)(find)
+
+
+_line_rule(
+    "pagination",
+    "Page navigation: 'Страницы: 1 2 3 ... 33', 'Next »', 'Показать ещё'.",
+    lx.PAGINATION,
+    120,
+)
+_line_rule(
+    "comment_prompt",
+    "Comment prompts and counters: 'Оставить комментарий', 'Comments (3)'.",
+    lx.COMMENT_PROMPTS,
+)
+_line_rule(
+    "share_buttons",
+    "Share, print and social buttons: 'Поделиться', 'Facebook Twitter VK'.",
+    rf"(?:(?:{lx.SHARE_BUTTONS}|{lx.SOCIAL_NETWORKS})[\s,|/•·:]*)+",
+    160,
+)
+_line_rule(
+    "subscription_pitch",
+    "Subscription pitches: 'Подписывайтесь на наш Telegram-канал'.",
+    rf".{{0,80}}(?:{lx.SUBSCRIPTION}).{{0,160}}",
+    240,
+)
+_line_rule(
+    "copyright_footer",
+    "Copyright and reprint notices: '© 2024', 'Все права защищены'.",
+    rf".{{0,200}}(?:{lx.COPYRIGHT}).{{0,200}}",
+    400,
+)
+
+
+_MENU_SEPARATORS = re.compile(r"\s*[|•·/»]\s*|\s{2,}")
+
+
+@rule("navigation_menu", "Menu bars: 'Главная | Новости | Политика | Спорт'.")
+def navigation_menu(page: Page) -> Iterator[int]:
+    for index in _live(page):
+        text = _text(page, index)
+        parts = [p for p in _MENU_SEPARATORS.split(text) if p]
+        if (
+            len(parts) >= 3
+            and text.count("|") + text.count("•") + text.count("·") >= 2
+            and all(len(p.split()) <= 3 and not p.endswith((".", ",")) for p in parts)
+        ):
+            yield index
+
+
+_ASTERISM = re.compile(r"^(\*\s*){3}$|^\*{3,}$")
+
+
+@rule("punctuation_only", "Lines with no letter or digit: stray commas, bullets, separators.")
+def punctuation_only(page: Page) -> Iterator[int]:
+    for index in _live(page):
+        text = _text(page, index)
+        if not any(ch.isalnum() for ch in text) and not _ASTERISM.match(text):
+            yield index
+
+
+# --------------------------------------------------------------------------- block rules
+
+_SENTENCE_END = re.compile(r"[.!?…](?=[\s\"»”)]|$)")
+_GLUE = re.compile(
+    r"(?<=[a-zа-яёәғқңөұүһі0-9»\"”)])\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ«\"“][a-zа-яёәғқңөұүһі])"
+)
+
+
+@rule("headline_ticker", "Many headlines glued into one long line with no sentence punctuation.")
+def headline_ticker(page: Page) -> Iterator[int]:
+    for index in _live(page):
+        text = _text(page, index)
+        if len(text) < 250:
+            continue
+        ends = len(_SENTENCE_END.findall(text))
+        glue = len(_GLUE.findall(text))
+        if ends <= len(text) / 600 and glue >= max(5, len(text) / 120):
+            yield index
+
+
+_HEADLINE_END = tuple(".,;:—–-")
+_HEADLINE_START = re.compile(r"^[\"«“„'(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9]")
+
+
+def is_headline_like(text: str) -> bool:
+    """A title-shaped line: capitalised, 1-25 words, not ending like a sentence or a clause."""
+    if not 2 <= len(text) <= 160 or (text.endswith(_HEADLINE_END) and not text.endswith("...")):
+        return False
+    if text[0] in "–—-" or (text.endswith("…") and len(text) < 20):
+        return False
+    return bool(_HEADLINE_START.match(text)) and len(text.split()) <= 25
+
+
+_LIST_HEADING = _whole(rf"{_BULLET}(?:{lx.LIST_HEADINGS})\s*[:»>→]?\s*")
+
+
+@rule("link_list", "'Popular' / 'Читайте также' / 'Көп оқылған' headings and the headlines below.")
+def link_list(page: Page) -> Iterator[int]:
+    live = _live(page)
+    position = 0
+    while position < len(live):
+        if not _LIST_HEADING.match(_text(page, live[position])):
+            position += 1
+            continue
+        end = position + 1
+        while end < len(live) and (
+            is_headline_like(_text(page, live[end])) or _LIST_HEADING.match(_text(page, live[end]))
+        ):
+            end += 1
+        listed = end - position - 1
+        at_end = end == len(live)
+        if listed >= 2 or at_end or _LIST_HEADING.match(_text(page, live[position + 1])):
+            yield from live[position:end]
+        position = end
+
+
+@rule("headline_list", "Runs of 6 or more title-shaped lines with no heading (sidebars, menus).")
+def headline_list(page: Page) -> Iterator[int]:
+    live = _live(page)
+    flags = [is_headline_like(_text(page, i)) for i in live]
+    position = 0
+    while position < len(live):
+        if not flags[position]:
+            position += 1
+            continue
+        end = position
+        while end + 1 < len(live) and flags[end + 1]:
+            end += 1
+        introduced = position > 0 and _text(page, live[position - 1]).endswith(":")
+        if end - position + 1 >= 6 and not introduced:
+            yield from live[position : end + 1]
+        position = end + 1
+
+
+# --------------------------------------------------------------------------- context rule
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _is_prose(text: str) -> bool:
+    """A line that reads like running text: long enough, with function words or sentences."""
+    if len(text) < 80:
+        return False
+    words = _WORD.findall(text.lower())
+    if len(words) < 10:
+        return False
+    stop_share = sum(w in lx.STOPWORDS for w in words) / len(words)
+    sentences = len(_SENTENCE_END.findall(text))
+    return stop_share >= 0.15 or (sentences >= 1 and text.rstrip()[-1:] in '.!?…"»”')
+
+
+@rule("boilerplate_context", "Short lines far from any prose (menus, teasers) in pages with prose.")
+def boilerplate_context(page: Page) -> Iterator[int]:
+    live = _live(page)
+    prose = [_is_prose(_text(page, i)) for i in live]
+    if not any(prose):
+        return
+    anchors = [p for p, is_prose in enumerate(prose) if is_prose]
+    keep = set(anchors)
+    # Between two prose lines: keep a short run whole (subheadings, verse, dialogue), only the
+    # edges of a long one (a sidebar wedged into the article).
+    for left, right in itertools.pairwise(anchors):
+        gap = range(left + 1, right)
+        if len(gap) <= 12:
+            keep.update(gap)
+        else:
+            keep.update(range(left + 1, left + 3))
+            keep.update(range(right - 3, right))
+    # Before the first prose line: the title and a lead-in; after the last: a closing line.
+    keep.update(range(max(0, anchors[0] - 3), anchors[0]))
+    keep.update(range(anchors[-1] + 1, min(len(live), anchors[-1] + 3)))
+    for position, index in enumerate(live):
+        if position not in keep:
+            yield index
+
+
+# --------------------------------------------------------------------------- metadata
+
+
+@rule(
+    "title", "Records the first kept title-shaped line as meta.title; the line stays in the text."
+)
+def title(page: Page) -> Iterator[int]:
+    live = _live(page)
+    if live and is_headline_like(_text(page, live[0])) and len(_text(page, live[0])) >= 10:
+        page.meta.setdefault("title", _text(page, live[0]))
+    return iter(())

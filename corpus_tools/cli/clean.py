@@ -1,0 +1,149 @@
+"""``ct clean``: wire readers, the Cleaner and the chosen writer."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import ExitStack
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, BinaryIO
+
+import typer
+
+from .. import console
+from ..clean import RULES, Cleaner, SiteLineIndex
+from ..clean.explain import explain_page
+from ..io import STDIN, Reader, TextDirWriter, dumps
+from ..records import Record
+from . import app
+from .common import InputsArg, OnErrorChoice, OnErrorOpt, QuietOpt, finish
+
+
+class SiteKeyChoice(StrEnum):
+    auto = "auto"
+    meta = "meta"
+    url = "url"
+    folder = "folder"
+    none = "none"
+
+
+@app.command()
+def clean(
+    inputs: InputsArg = None,
+    text: Annotated[bool, typer.Option("--text", help="Print the cleaned text only.")] = False,
+    out_dir: Annotated[
+        Path | None,
+        typer.Option("--output-dir", "-o", help="Write one cleaned .txt per input into DIR."),
+    ] = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show each document with removed lines marked.")
+    ] = False,
+    skip: Annotated[
+        list[str] | None, typer.Option("--skip", help="Switch a rule off (repeatable).")
+    ] = None,
+    list_rules: Annotated[bool, typer.Option("--rules", help="List the rules and exit.")] = False,
+    site_key: Annotated[
+        SiteKeyChoice,
+        typer.Option(help="Where a document's site comes from, for site_repeated_line."),
+    ] = SiteKeyChoice.auto,
+    min_site_docs: Annotated[
+        int,
+        typer.Option(min=2, help="A line in this many documents of one site is boilerplate."),
+    ] = 3,
+    on_error: OnErrorOpt = OnErrorChoice.skip,
+    quiet: QuietOpt = False,
+) -> None:
+    """Strip scraping noise (timestamps, calendars, sidebars, tickers, bylines ...) from pages.
+
+    Writes JSON Lines records {id, text, meta} to stdout; meta.removed says which rule removed
+    which lines.
+    """
+    if list_rules:
+        _print_rules()
+        return
+    if sum((text, explain, out_dir is not None)) > 1:
+        raise typer.BadParameter("choose one of --text, --explain, -o")
+    skip = skip or []
+    inputs = inputs or [STDIN]
+    with ExitStack() as stack:
+        stdin = _spool_stdin(stack) if STDIN in inputs else None
+        site_index = None
+        if SiteLineIndex.RULE not in skip and site_key != SiteKeyChoice.none:
+            site_index = SiteLineIndex(min_docs=min_site_docs, site_key=site_key.value)
+            first = _reader(inputs, on_error, quiet, stdin, report=False)
+            for record in console.progress(first, "counting lines per site"):
+                site_index.add(record)
+        cleaner = Cleaner(skip=skip, site_index=site_index)
+        reader = _reader(inputs, on_error, quiet, stdin, report=True)
+        records = (cleaner.clean(r) for r in console.progress(reader, "cleaning"))
+        if explain:
+            _write_explained(reader, cleaner, site_index)
+        elif out_dir is not None:
+            writer = TextDirWriter(out_dir)
+            for record in records:
+                writer.write(record)
+        elif text:
+            _write_texts(records)
+        else:
+            out = sys.stdout
+            for record in records:
+                out.write(dumps(record) + "\n")
+        finish(reader)
+
+
+def _reader(
+    inputs: list[str], on_error: OnErrorChoice, quiet: bool, stdin: BinaryIO | None, report: bool
+) -> Reader:
+    console.set_quiet(quiet)
+    if stdin is not None:
+        stdin.seek(0)
+    return Reader(
+        inputs,
+        on_error=on_error.value,
+        report=console.warn if report else (lambda message: None),
+        stdin=stdin,
+    )
+
+
+def _spool_stdin(stack: ExitStack) -> BinaryIO:
+    """Copy stdin to a temporary file so the two passes can both read it (disk, not memory)."""
+    spool = stack.enter_context(tempfile.TemporaryFile())  # noqa: SIM115
+    shutil.copyfileobj(sys.stdin.buffer, spool, length=1 << 20)
+    return spool  # type: ignore[return-value]
+
+
+def _write_texts(records: Iterator[Record]) -> None:
+    """Cleaned texts only; documents after the first are separated by a blank line."""
+    out = sys.stdout
+    for number, record in enumerate(records):
+        if number:
+            out.write("\n")
+        out.write(record["text"])
+
+
+def _write_explained(reader: Reader, cleaner: Cleaner, site_index: SiteLineIndex | None) -> None:
+    colour = console.stdout_is_terminal()
+    for record in reader:
+        site = site_index.site_of(record) if site_index is not None else None
+        page = cleaner.page(record.get("text") or "", site)
+        explain_page(page, str(record.get("id")), colour=colour)
+
+
+def _print_rules() -> None:
+    names = [*RULES, SiteLineIndex.RULE]
+    summaries = {name: RULES[name].summary for name in RULES}
+    summaries[SiteLineIndex.RULE] = "Lines shared by several documents of the same site (2 passes)."
+    if console.stdout_is_terminal():
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table("rule", "what it removes", box=None)
+        for name in names:
+            table.add_row(name, summaries[name])
+        Console().print(table)
+    else:
+        for name in names:
+            print(f"{name}\t{summaries[name]}")

@@ -1,0 +1,66 @@
+"""Options and plumbing shared by every subcommand: inputs, error policy, output, exit codes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from .. import console
+from ..errors import CtError
+from ..io import Reader, write_jsonl
+from ..records import Record
+
+
+class OnErrorChoice(StrEnum):
+    skip = "skip"
+    stop = "stop"
+
+
+InputsArg = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Files, folders (recursive), globs, or - for stdin. Default: stdin.",
+        show_default=False,
+    ),
+]
+OnErrorOpt = Annotated[
+    OnErrorChoice,
+    typer.Option(
+        "--on-error",
+        help="On a bad file or malformed record: report it and go on (skip), or stop at once.",
+    ),
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or progress on stderr.")]
+
+
+def open_reader(inputs: list[str] | None, on_error: OnErrorChoice, quiet: bool) -> Reader:
+    console.set_quiet(quiet)
+    return Reader(inputs or ["-"], on_error=on_error.value, report=console.warn)
+
+
+def finish(reader: Reader, failed: bool = False) -> None:
+    """Exit 2 when inputs were skipped (the output is still complete for the rest), 1 on failure."""
+    if reader.skipped:
+        console.error(f"{reader.skipped} input(s) skipped, see warnings above")
+        raise typer.Exit(2)
+    if failed:
+        raise typer.Exit(1)
+
+
+def emit_jsonl(records: Iterable[Record]) -> int:
+    return write_jsonl(records)
+
+
+__all__ = [
+    "CtError",
+    "InputsArg",
+    "OnErrorChoice",
+    "OnErrorOpt",
+    "QuietOpt",
+    "emit_jsonl",
+    "finish",
+    "open_reader",
+]

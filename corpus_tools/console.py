@@ -1,0 +1,76 @@
+"""Where ct talks: data on stdout, every message and progress bar on stderr.
+
+Colour and progress bars appear only when stderr is a terminal, so logs in CI stay plain.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+from rich.console import Console
+from rich.markup import escape
+
+T = TypeVar("T")
+
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+_quiet = False
+
+
+def set_quiet(quiet: bool) -> None:
+    global _quiet
+    _quiet = quiet
+
+
+def warn(message: str) -> None:
+    """One line on stderr, prefixed like other Unix tools (``ct: warning: ...``)."""
+    if _quiet:
+        return
+    if stderr.is_terminal:
+        stderr.print(f"[yellow]ct: warning:[/] {escape(message)}")
+    else:
+        print(f"ct: warning: {message}", file=sys.stderr)
+
+
+def info(message: str) -> None:
+    if not _quiet:
+        print(f"ct: {message}", file=sys.stderr)
+
+
+def error(message: str) -> None:
+    """An error line; shown even with --quiet because it explains a non-zero exit."""
+    print(f"ct: error: {message}", file=sys.stderr)
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def progress(items: Iterable[T], description: str, total: int | None = None) -> Iterator[T]:
+    """Yield ``items`` while showing a live counter on stderr, only when stderr is a terminal."""
+    if _quiet or not stderr.is_terminal:
+        yield from items
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    columns = [SpinnerColumn(), TextColumn("{task.description}")]
+    if total is not None:
+        columns.append(BarColumn())
+    columns += [
+        MofNCompleteColumn() if total else TextColumn("{task.completed} docs"),
+        TimeElapsedColumn(),
+    ]
+    with Progress(*columns, console=stderr, transient=True) as bar:
+        task = bar.add_task(description, total=total)
+        for item in items:
+            yield item
+            bar.advance(task)
