@@ -39,6 +39,7 @@ def _root(
 
 # Subcommands register themselves on ``app`` when imported.
 from . import clean  # noqa: E402, F401
+from .dedup import dedup as _dedup  # noqa: E402, F401
 
 
 def main() -> None:

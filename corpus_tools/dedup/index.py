@@ -1,0 +1,230 @@
+"""From sketches to clusters: exact groups, LSH band group-by, verification, union-find.
+
+Everything here works on numpy arrays indexed by document number (input order); no text is
+held. The band step is a group-by over ``(band_id, band_key) -> doc numbers``
+(:func:`band_rows` then :func:`bucket_pairs`), which is what a distributed engine's shuffle does;
+locally it is a stable sort per band.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .minhash import Sketch, numbers_conflict
+
+_PAIR_CHUNK = 65536  # candidate pairs verified per numpy step (bounds temporary memory)
+
+
+@dataclass(frozen=True)
+class MatchPolicy:
+    """When a candidate pair counts as the same document.
+
+    ``threshold`` applies to Jaccard similarity, or to containment (|A∩B| / min(|A|, |B|)) when
+    the shorter text is at least ``min_length_ratio`` of the longer: a copy cut to 70 % is caught,
+    while a long article quoting a short item whole is not. Two short documents (both with exact
+    shingle sets in their sketches) are compared exactly, and not at all when the same words are
+    followed by different numbers, so templated notes (weather, rates, accidents) stay apart.
+    """
+
+    threshold: float = 0.7
+    min_length_ratio: float = 0.5
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.threshold <= 1.0:
+            raise ValueError("threshold must be in (0, 1]")
+
+
+def band_layout(num_perm: int, threshold: float) -> tuple[int, int]:
+    """(bands, rows) using all permutations, with the LSH S-curve's midpoint well below
+    ``threshold`` so that pairs a little above it (and truncated copies) are nearly always seen."""
+    target = max(0.3, threshold - 0.25)
+    best = (1, num_perm)
+    for rows in range(1, num_perm + 1):
+        if num_perm % rows:
+            continue
+        bands = num_perm // rows
+        midpoint = (1.0 / bands) ** (1.0 / rows)
+        if midpoint <= target:
+            best = (bands, rows)
+    return best
+
+
+def band_rows(signatures: np.ndarray, bands: int) -> Iterator[tuple[int, np.ndarray]]:
+    """Yield ``(band_id, keys)``: one 64-bit key per document for each band of rows."""
+    rows = signatures.shape[1] // bands
+    rng = np.random.default_rng(rows * 1000 + bands)
+    multipliers = rng.integers(1, 2**63, rows, dtype=np.uint64) | np.uint64(1)
+    for band in range(bands):
+        block = signatures[:, band * rows : (band + 1) * rows].astype(np.uint64)
+        keys = block @ multipliers if rows > 1 else block[:, 0].copy()
+        keys ^= keys >> np.uint64(29)
+        yield band, keys
+
+
+def bucket_pairs(keys: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Group ``docs`` by equal ``keys``; return star edges (first doc of a bucket, other doc).
+
+    ``docs`` must be increasing, so the first doc of a bucket is its earliest.
+    """
+    order = np.argsort(keys, kind="stable")
+    sorted_keys = keys[order]
+    starts = np.ones(len(keys), dtype=bool)
+    starts[1:] = sorted_keys[1:] != sorted_keys[:-1]
+    bucket_first = order[np.maximum.accumulate(np.where(starts, np.arange(len(keys)), 0))]
+    members = ~starts
+    return docs[bucket_first[members]], docs[order[members]]
+
+
+class UnionFind:
+    """Disjoint sets over document numbers; the root of a set is its smallest member."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = np.arange(size, dtype=np.int64)
+
+    def find(self, item: int) -> int:
+        parent = self.parent
+        root = item
+        while parent[root] != root:
+            root = parent[root]
+        while parent[item] != root:
+            parent[item], item = root, parent[item]
+        return int(root)
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+@dataclass
+class SketchIndex:
+    """Sketches of every document, in input order, as compact arrays (no text)."""
+
+    num_perm: int
+    exact: list[int] = field(default_factory=list)
+    sizes: list[int] = field(default_factory=list)
+    short_sets: dict[int, np.ndarray] = field(default_factory=dict)
+    short_numbers: dict[int, dict[int, frozenset[int]]] = field(default_factory=dict)
+    _signature_blocks: list[np.ndarray] = field(default_factory=list)
+    _pending: list[np.ndarray] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.sizes)
+
+    def add(self, sketch: Sketch) -> int:
+        number = len(self.sizes)
+        self.exact.append(sketch.exact)
+        self.sizes.append(sketch.size)
+        if sketch.shingles is not None:
+            self.short_sets[number] = sketch.shingles
+        if sketch.numbers:
+            self.short_numbers[number] = sketch.numbers
+        self._pending.append(sketch.signature)
+        if len(self._pending) >= 4096:
+            self._signature_blocks.append(np.stack(self._pending))
+            self._pending = []
+        return number
+
+    def signatures(self) -> np.ndarray:
+        if self._pending:
+            self._signature_blocks.append(np.stack(self._pending))
+            self._pending = []
+        if len(self._signature_blocks) != 1:
+            blocks = self._signature_blocks or [np.empty((0, self.num_perm), dtype=np.uint32)]
+            self._signature_blocks = [np.concatenate(blocks)]
+        return self._signature_blocks[0]
+
+
+@dataclass
+class Matches:
+    """Verified duplicate links: exact pairs and near pairs with their similarity."""
+
+    exact: list[tuple[int, int]]
+    near: list[tuple[int, int, float]]
+
+
+def find_matches(index: SketchIndex, policy: MatchPolicy, bands: int) -> Matches:
+    """Exact groups by hash, then LSH candidates among the distinct texts, then verification."""
+    exact_hash = np.array(index.exact, dtype=np.uint64)
+    sizes = np.array(index.sizes, dtype=np.int64)
+    docs = np.flatnonzero(sizes > 0)
+    firsts, others = bucket_pairs(exact_hash[docs], docs)
+    exact = list(zip(firsts.tolist(), others.tolist(), strict=True))
+    distinct = np.setdiff1d(docs, others, assume_unique=True)
+    signatures = index.signatures()
+    left, right = [], []
+    for _band, keys in band_rows(signatures[distinct], bands):
+        a, b = bucket_pairs(keys, distinct)
+        left.append(a)
+        right.append(b)
+    near: list[tuple[int, int, float]] = []
+    if left:
+        pairs = np.unique(np.concatenate(left) << 32 | np.concatenate(right))
+        a, b = (pairs >> 32).astype(np.int64), (pairs & 0xFFFFFFFF).astype(np.int64)
+        is_short = np.zeros(len(sizes), dtype=bool)
+        is_short[list(index.short_sets)] = True
+        for start in range(0, len(pairs), _PAIR_CHUNK):
+            part = slice(start, start + _PAIR_CHUNK)
+            near.extend(_verify(index, policy, signatures, sizes, is_short, a[part], b[part]))
+    return Matches(exact, near)
+
+
+def similarity(index: SketchIndex, policy: MatchPolicy, a: int, b: int) -> float:
+    """The similarity dedup uses for one pair (for cluster reports)."""
+    sizes = np.array([index.sizes[a], index.sizes[b]], dtype=np.int64)
+    signatures = index.signatures()
+    jaccard = _estimated_jaccard(signatures[[a]], signatures[[b]])
+    small, large = (a, b) if index.sizes[a] <= index.sizes[b] else (b, a)
+    if small in index.short_sets and large in index.short_sets:
+        jaccard[0] = _exact_jaccard(index.short_sets[small], index.short_sets[large])
+    return float(_combined(policy, jaccard, sizes[[0]], sizes[[1]])[0])
+
+
+def _verify(
+    index: SketchIndex,
+    policy: MatchPolicy,
+    signatures: np.ndarray,
+    sizes: np.ndarray,
+    is_short: np.ndarray,
+    a: np.ndarray,
+    b: np.ndarray,
+) -> list[tuple[int, int, float]]:
+    jaccard = _estimated_jaccard(signatures[a], signatures[b])
+    size_a, size_b = sizes[a], sizes[b]
+    for i in np.flatnonzero(is_short[a] & is_short[b]):
+        x, y = int(a[i]), int(b[i])
+        numbers_x, numbers_y = index.short_numbers.get(x, {}), index.short_numbers.get(y, {})
+        if numbers_conflict(numbers_x, numbers_y):
+            jaccard[i] = 0.0
+        else:
+            jaccard[i] = _exact_jaccard(index.short_sets[x], index.short_sets[y])
+    score = _combined(policy, jaccard, size_a, size_b)
+    keep = np.flatnonzero(score >= policy.threshold)
+    return list(zip(a[keep].tolist(), b[keep].tolist(), score[keep].round(4).tolist(), strict=True))
+
+
+def _estimated_jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> np.ndarray:
+    return (sig_a == sig_b).mean(axis=1)
+
+
+def _exact_jaccard(set_a: np.ndarray, set_b: np.ndarray) -> float:
+    common = len(np.intersect1d(set_a, set_b, assume_unique=True))
+    return common / (len(set_a) + len(set_b) - common)
+
+
+def _combined(
+    policy: MatchPolicy, jaccard: np.ndarray, size_a: np.ndarray, size_b: np.ndarray
+) -> np.ndarray:
+    """max(Jaccard, containment) where lengths are comparable, else Jaccard.
+
+    Containment comes from Jaccard and the set sizes: |A∩B| = J (|A| + |B|) / (1 + J).
+    """
+    smaller = np.minimum(size_a, size_b).astype(np.float64)
+    larger = np.maximum(size_a, size_b).astype(np.float64)
+    common = jaccard * (size_a + size_b) / (1.0 + jaccard)
+    containment = np.minimum(1.0, common / np.maximum(smaller, 1.0))
+    comparable = smaller >= policy.min_length_ratio * larger
+    return np.where(comparable, np.maximum(jaccard, containment), jaccard)

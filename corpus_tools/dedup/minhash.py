@@ -1,0 +1,154 @@
+"""Document sketches: normalised-text hash, word-shingle MinHash signature, sizes.
+
+A sketch is all ``ct dedup`` keeps of a document (the text itself is never held). It is a pure
+function of the text and the parameters, so sketches computed in worker processes are identical
+to sketches computed in the main one, whatever ``--jobs``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import re
+import zlib
+from dataclasses import dataclass
+
+import numpy as np
+
+# Letters and digits of every script; everything else (punctuation, spaces, "_") separates words.
+# Digits stay, so yesterday's and today's currency note do not fold into one text.
+_NON_WORD = re.compile(r"[\W_]+")
+_DIGITS = re.compile(rb"\d+")
+_SHIFT32 = np.uint64(32)
+# Shingles per numpy block: bounds the (shingles x permutations) temporary to a few MB.
+_BLOCK_SHINGLES = 8192
+
+
+def words_of(text: str) -> list[bytes]:
+    """Case-, punctuation- and whitespace-folded words (UTF-8), digits kept."""
+    return _NON_WORD.sub(" ", text.lower()).encode("utf-8").split()
+
+
+def _number_slots(words: list[bytes]) -> dict[int, frozenset[int]]:
+    slots: dict[int, set[int]] = {}
+    for before, word in itertools.pairwise(words):
+        if _DIGITS.search(word):
+            slots.setdefault(zlib.crc32(before), set()).add(zlib.crc32(word))
+    return {context: frozenset(numbers) for context, numbers in slots.items()}
+
+
+def _hash64(data: bytes) -> int:
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
+
+
+@dataclass(frozen=True)
+class MinHashParams:
+    """Shingle size, permutations and seed; everything that must match between two sketches."""
+
+    shingle_size: int = 5
+    num_perm: int = 128
+    seed: int = 1
+
+    def __post_init__(self) -> None:
+        if self.shingle_size < 1:
+            raise ValueError("shingle size must be at least 1")
+        if self.num_perm < 2:
+            raise ValueError("at least 2 permutations are needed")
+
+
+@dataclass
+class Sketch:
+    """What dedup keeps of one document: a few integers and the MinHash signature.
+
+    Short documents (at most ``2 * num_perm`` distinct shingles), whose MinHash estimate is too
+    coarse, also keep their exact shingle hashes and their *number slots* (which numbers follow
+    which word), a few KB at most; long documents keep neither.
+    """
+
+    exact: int  # hash of the normalised text (0 for a text without words)
+    size: int  # distinct shingles
+    signature: np.ndarray  # uint32[num_perm]
+    shingles: np.ndarray | None = None
+    numbers: dict[int, frozenset[int]] | None = None  # word hash -> hashes of numbers after it
+
+
+def numbers_conflict(a: dict[int, frozenset[int]], b: dict[int, frozenset[int]]) -> bool:
+    """True when a word is followed by a number in both texts, but never by the same one.
+
+    That is what tells two templated notes apart ("погибли 1" / "погибли 4"), while a copy with
+    extra menu lines or a cut-off tail only has numbers the other lacks.
+    """
+    if len(b) < len(a):
+        a, b = b, a
+    return any(context in b and numbers.isdisjoint(b[context]) for context, numbers in a.items())
+
+
+class MinHasher:
+    """Turn texts into sketches with universal hashing ``(a*x + b)`` vectorised in numpy.
+
+    numpy has no 128-bit product, so instead of ``(a*x + b) mod p`` the permutations use the
+    multiply-add-shift form: ``(a*x + b) mod 2**64``, top 32 bits (a odd), a universal family of
+    the same kind (Dietzfelbinger) that needs only wrapping 64-bit arithmetic.
+    """
+
+    def __init__(self, params: MinHashParams | None = None) -> None:
+        self.params = params or MinHashParams()
+        rng = np.random.default_rng(self.params.seed)
+        full = np.iinfo(np.uint64).max
+        self._a = rng.integers(1, full, self.params.num_perm, dtype=np.uint64, endpoint=True)
+        self._a |= np.uint64(1)
+        self._b = rng.integers(0, full, self.params.num_perm, dtype=np.uint64, endpoint=True)
+        self._word_mult = rng.integers(1, full, self.params.shingle_size, dtype=np.uint64) | 1
+        self.short_limit = 2 * self.params.num_perm
+
+    def sketch(self, text: str) -> Sketch:
+        return self.sketch_batch([text])[0]
+
+    def sketch_batch(self, texts: list[str]) -> list[Sketch]:
+        """Sketch many texts at once: one numpy pass over all their shingles."""
+        word_lists = [words_of(text) for text in texts]
+        shingle_sets = [self._shingle_hashes(words) for words in word_lists]
+        signatures = self._signatures(shingle_sets)
+        sketches = []
+        for words, shingles, signature in zip(word_lists, shingle_sets, signatures, strict=True):
+            sketch = Sketch(_hash64(b" ".join(words)) if words else 0, len(shingles), signature)
+            if 0 < len(shingles) <= self.short_limit:
+                sketch.shingles = shingles
+                sketch.numbers = _number_slots(words)
+            sketches.append(sketch)
+        return sketches
+
+    def _shingle_hashes(self, words: list[bytes]) -> np.ndarray:
+        """Sorted distinct 64-bit hashes of the word k-grams (one shingle if fewer words)."""
+        if not words:
+            return np.empty(0, dtype=np.uint64)
+        hashes = np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words))
+        k = min(self.params.shingle_size, len(words))
+        count = len(words) - k + 1
+        combined = hashes[:count] * self._word_mult[0]
+        for offset in range(1, k):
+            combined += hashes[offset : offset + count] * self._word_mult[offset]
+        combined ^= combined >> np.uint64(31)  # spread the high bits into the low ones
+        return np.unique(combined)
+
+    def _signatures(self, shingle_sets: list[np.ndarray]) -> np.ndarray:
+        """Row i = min over document i's shingles of each permutation (all ones if none)."""
+        out = np.full((len(shingle_sets), self.params.num_perm), 0xFFFFFFFF, dtype=np.uint32)
+        start = 0
+        while start < len(shingle_sets):
+            stop, total = start, 0
+            while stop < len(shingle_sets) and (stop == start or total < _BLOCK_SHINGLES):
+                total += len(shingle_sets[stop])
+                stop += 1
+            block = [(i, s) for i, s in enumerate(shingle_sets[start:stop], start) if len(s)]
+            if block:
+                rows = [i for i, _ in block]
+                values = np.concatenate([s for _, s in block])
+                offsets = np.cumsum([0] + [len(s) for _, s in block[:-1]])
+                permuted = np.multiply.outer(self._a, values)  # permutations x shingles
+                permuted += self._b[:, None]
+                # The top-32-bit shift is monotone, so it is applied after the minimum.
+                lowest = np.minimum.reduceat(permuted, offsets, axis=1)
+                out[rows] = (lowest >> _SHIFT32).astype(np.uint32).T
+            start = stop
+        return out
