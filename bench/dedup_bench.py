@@ -242,7 +242,7 @@ def synthetic(count: int, jobs: int, path: Path) -> None:
             if previous is not None and number % 10 == 0:
                 words = previous[: int(len(previous) * 0.8)]
             else:
-                words = list(vocab[rng.integers(0, len(vocab), 450)])
+                words = list(vocab[rng.integers(0, len(vocab), 240)])
             previous = words
             row = {"id": f"s{number}", "text": " ".join(words)}
             out.write(json.dumps(row, ensure_ascii=False) + "\n")

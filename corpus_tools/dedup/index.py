@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .minhash import Sketch, numbers_conflict
+from .minhash import Sketch, slots_conflict
 
 _PAIR_CHUNK = 65536  # candidate pairs verified per numpy step (bounds temporary memory)
 
@@ -26,7 +26,8 @@ class MatchPolicy:
     the shorter text is at least ``min_length_ratio`` of the longer: a copy cut to 70 % is caught,
     while a long article quoting a short item whole is not. Two short documents (both with exact
     shingle sets in their sketches) are compared exactly, and not at all when the same words are
-    followed by different numbers, so templated notes (weather, rates, accidents) stay apart.
+    followed by different numbers or names, so templated notes (weather, rates, accidents) stay
+    apart.
     """
 
     threshold: float = 0.7
@@ -107,7 +108,7 @@ class SketchIndex:
     exact: list[int] = field(default_factory=list)
     sizes: list[int] = field(default_factory=list)
     short_sets: dict[int, np.ndarray] = field(default_factory=dict)
-    short_numbers: dict[int, dict[int, frozenset[int]]] = field(default_factory=dict)
+    short_slots: dict[int, dict[int, frozenset[int]]] = field(default_factory=dict)
     _signature_blocks: list[np.ndarray] = field(default_factory=list)
     _pending: list[np.ndarray] = field(default_factory=list)
 
@@ -120,8 +121,8 @@ class SketchIndex:
         self.sizes.append(sketch.size)
         if sketch.shingles is not None:
             self.short_sets[number] = sketch.shingles
-        if sketch.numbers:
-            self.short_numbers[number] = sketch.numbers
+        if sketch.slots:
+            self.short_slots[number] = sketch.slots
         self._pending.append(sketch.signature)
         if len(self._pending) >= 4096:
             self._signature_blocks.append(np.stack(self._pending))
@@ -196,8 +197,7 @@ def _verify(
     size_a, size_b = sizes[a], sizes[b]
     for i in np.flatnonzero(is_short[a] & is_short[b]):
         x, y = int(a[i]), int(b[i])
-        numbers_x, numbers_y = index.short_numbers.get(x, {}), index.short_numbers.get(y, {})
-        if numbers_conflict(numbers_x, numbers_y):
+        if slots_conflict(index.short_slots.get(x, {}), index.short_slots.get(y, {})):
             jaccard[i] = 0.0
         else:
             jaccard[i] = _exact_jaccard(index.short_sets[x], index.short_sets[y])

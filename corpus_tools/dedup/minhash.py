@@ -8,7 +8,6 @@ to sketches computed in the main one, whatever ``--jobs``.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import re
 import zlib
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ import numpy as np
 # Digits stay, so yesterday's and today's currency note do not fold into one text.
 _NON_WORD = re.compile(r"[\W_]+")
 _DIGITS = re.compile(rb"\d+")
+_NAME_CONTEXT = 0x5A5A5A5A00000000  # keeps name contexts apart from number contexts
 _SHIFT32 = np.uint64(32)
 # Shingles per numpy block: bounds the (shingles x permutations) temporary to a few MB.
 _BLOCK_SHINGLES = 8192
@@ -29,12 +29,23 @@ def words_of(text: str) -> list[bytes]:
     return _NON_WORD.sub(" ", text.lower()).encode("utf-8").split()
 
 
-def _number_slots(words: list[bytes]) -> dict[int, frozenset[int]]:
+def _slots(words: list[bytes], text: str) -> dict[int, frozenset[int]]:
+    """The numbers that follow each word, and the capitalised names (places, people) that follow
+    each pair of words (one word, such as "в", is too common a context for names)."""
+    cased = _NON_WORD.sub(" ", text).split()
+    if len(cased) != len(words):  # lower() changed a word's length: names cannot be aligned
+        cased = []
     slots: dict[int, set[int]] = {}
-    for before, word in itertools.pairwise(words):
+    for i in range(1, len(words)):
+        word = words[i]
         if _DIGITS.search(word):
-            slots.setdefault(zlib.crc32(before), set()).add(zlib.crc32(word))
-    return {context: frozenset(numbers) for context, numbers in slots.items()}
+            context = zlib.crc32(words[i - 1])
+        elif i > 1 and cased and cased[i][0].isupper():
+            context = zlib.crc32(words[i - 1], zlib.crc32(words[i - 2])) ^ _NAME_CONTEXT
+        else:
+            continue
+        slots.setdefault(context, set()).add(zlib.crc32(word))
+    return {context: frozenset(values) for context, values in slots.items()}
 
 
 def _hash64(data: bytes) -> int:
@@ -61,26 +72,34 @@ class Sketch:
     """What dedup keeps of one document: a few integers and the MinHash signature.
 
     Short documents (at most ``2 * num_perm`` distinct shingles), whose MinHash estimate is too
-    coarse, also keep their exact shingle hashes and their *number slots* (which numbers follow
-    which word), a few KB at most; long documents keep neither.
+    coarse, also keep their exact shingle hashes and their *slots* (which numbers and names
+    follow which word), a few KB at most; long documents keep neither.
     """
 
     exact: int  # hash of the normalised text (0 for a text without words)
     size: int  # distinct shingles
     signature: np.ndarray  # uint32[num_perm]
     shingles: np.ndarray | None = None
-    numbers: dict[int, frozenset[int]] | None = None  # word hash -> hashes of numbers after it
+    slots: dict[int, frozenset[int]] | None = None  # word -> numbers and names after it
 
 
-def numbers_conflict(a: dict[int, frozenset[int]], b: dict[int, frozenset[int]]) -> bool:
-    """True when a word is followed by a number in both texts, but never by the same one.
+def slots_conflict(a: dict[int, frozenset[int]], b: dict[int, frozenset[int]]) -> bool:
+    """True when the same words are followed by a number or name in both texts, and what follows
+    in one appears nowhere among the other's numbers and names.
 
-    That is what tells two templated notes apart ("погибли 1" / "погибли 4"), while a copy with
-    extra menu lines or a cut-off tail only has numbers the other lacks.
+    That tells two templated notes apart ("погибли 1" / "погибли 4", "в городе Алматы" / "в городе
+    Астана"), while a copy with extra menu lines, a cut-off tail or a dropped word ("minister
+    Cezary Grabarczyk" / "minister Grabarczyk") has no such clash.
     """
-    if len(b) < len(a):
-        a, b = b, a
-    return any(context in b and numbers.isdisjoint(b[context]) for context, numbers in a.items())
+    shared = a.keys() & b.keys()
+    if not shared:
+        return False
+    everything_a = frozenset().union(*a.values())
+    everything_b = frozenset().union(*b.values())
+    return any(
+        a[context].isdisjoint(everything_b) and b[context].isdisjoint(everything_a)
+        for context in shared
+    )
 
 
 class MinHasher:
@@ -110,11 +129,13 @@ class MinHasher:
         shingle_sets = [self._shingle_hashes(words) for words in word_lists]
         signatures = self._signatures(shingle_sets)
         sketches = []
-        for words, shingles, signature in zip(word_lists, shingle_sets, signatures, strict=True):
+        for text, words, shingles, signature in zip(
+            texts, word_lists, shingle_sets, signatures, strict=True
+        ):
             sketch = Sketch(_hash64(b" ".join(words)) if words else 0, len(shingles), signature)
             if 0 < len(shingles) <= self.short_limit:
                 sketch.shingles = shingles
-                sketch.numbers = _number_slots(words)
+                sketch.slots = _slots(words, text)
             sketches.append(sketch)
         return sketches
 
