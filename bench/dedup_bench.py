@@ -10,7 +10,9 @@ cluster. Both tools see the same records in memory and run on one core, with the
 
     pip install datasketch                    # benchmark only
     python bench/dedup_bench.py               # labelled benchmark (both tools)
-    python bench/dedup_bench.py --synthetic 200000 --jobs 2   # CLI run: time and peak memory
+    python bench/dedup_bench.py --synthetic 1000000 --jobs 2  # CLI run: time and peak memory
+
+The synthetic corpus is written once under bench/out/ (about 3 GB for a million documents).
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ import random
 import resource
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -34,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 from corpus_tools.dedup import Deduplicator, MatchPolicy, MinHashParams  # noqa: E402
 from corpus_tools.dedup.minhash import words_of  # noqa: E402
 
+OUT = ROOT / "bench" / "out"
 DEV = ROOT.parent / "shared" / "eval" / "boilerplate" / "dev.jsonl"
 CITIES = ["Алматы", "Астана", "Шымкент", "Караганда", "Актобе", "Тараз", "Павлодар", "Атырау"]
 ROADS = ["Алматы – Бишкек", "Астана – Караганда", "Шымкент – Тараз", "Атырау – Актобе"]
@@ -231,12 +233,17 @@ def labelled(threshold: float) -> None:
 # --------------------------------------------------------------------------- synthetic scale
 
 
-def synthetic(count: int, jobs: int, path: Path) -> None:
-    """``count`` ~3 KB documents of random words (10 % near copies), through the real CLI."""
+def synthetic_corpus(count: int) -> Path:
+    """``count`` ~3 KB documents of random words (10 % near copies); reused when present."""
+    path = OUT / f"dedup_synthetic_{count}.jsonl"
+    if path.exists():
+        return path
+    OUT.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(1)
     vocabulary = sorted({w for row in load_dev() for w in row["gold_text"].split()})
     vocab = np.array(vocabulary, dtype=object)
-    with path.open("w", encoding="utf-8") as out:
+    tmp = path.with_suffix(".tmp")
+    with tmp.open("w", encoding="utf-8") as out:
         previous = None
         for number in range(count):
             if previous is not None and number % 10 == 0:
@@ -246,6 +253,13 @@ def synthetic(count: int, jobs: int, path: Path) -> None:
             previous = words
             row = {"id": f"s{number}", "text": " ".join(words)}
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    tmp.replace(path)
+    return path
+
+
+def synthetic(count: int, jobs: int) -> None:
+    """The synthetic corpus through the real CLI: wall time and peak memory."""
+    path = synthetic_corpus(count)
     size = path.stat().st_size
     print(f"synthetic: {count} documents, {size / count:.0f} bytes each, {size / 1e9:.2f} GB")
     started = time.perf_counter()
@@ -266,8 +280,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=1)
     args = parser.parse_args()
     if args.synthetic:
-        with tempfile.TemporaryDirectory() as folder:
-            synthetic(args.synthetic, args.jobs, Path(folder) / "synthetic.jsonl")
+        synthetic(args.synthetic, args.jobs)
     else:
         labelled(args.threshold)
 

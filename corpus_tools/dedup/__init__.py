@@ -8,6 +8,7 @@ emits the kept ones in input order, annotated with their duplicates. See docs/de
 from __future__ import annotations
 
 import math
+from array import array
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -118,8 +119,8 @@ class Deduplicator:
         self.hasher = MinHasher(self.params)
         self.index = SketchIndex(self.params.num_perm)
         self.ids: list[str] = []
-        self.lengths: list[int] = []
-        self.dates: list[float] = []
+        self.lengths = array("Q")
+        self.dates = array("d")
 
     def add_all(self, records: Iterable[Record]) -> None:
         """Pass 1: sketch every record, in order, using ``jobs`` processes."""

@@ -8,6 +8,7 @@ locally it is a stable sort per band.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -15,6 +16,7 @@ import numpy as np
 
 from .minhash import Sketch, slots_conflict
 
+_NO_SLOTS = np.empty(0, dtype=np.uint64)
 _PAIR_CHUNK = 65536  # candidate pairs verified per numpy step (bounds temporary memory)
 
 
@@ -105,10 +107,10 @@ class SketchIndex:
     """Sketches of every document, in input order, as compact arrays (no text)."""
 
     num_perm: int
-    exact: list[int] = field(default_factory=list)
-    sizes: list[int] = field(default_factory=list)
+    exact: array = field(default_factory=lambda: array("Q"))  # 8 bytes a document
+    sizes: array = field(default_factory=lambda: array("L"))
     short_sets: dict[int, np.ndarray] = field(default_factory=dict)
-    short_slots: dict[int, dict[int, frozenset[int]]] = field(default_factory=dict)
+    short_slots: dict[int, np.ndarray] = field(default_factory=dict)
     _signature_blocks: list[np.ndarray] = field(default_factory=list)
     _pending: list[np.ndarray] = field(default_factory=list)
 
@@ -121,7 +123,7 @@ class SketchIndex:
         self.sizes.append(sketch.size)
         if sketch.shingles is not None:
             self.short_sets[number] = sketch.shingles
-        if sketch.slots:
+        if sketch.slots is not None and len(sketch.slots):
             self.short_slots[number] = sketch.slots
         self._pending.append(sketch.signature)
         if len(self._pending) >= 4096:
@@ -149,7 +151,7 @@ class Matches:
 
 def find_matches(index: SketchIndex, policy: MatchPolicy, bands: int) -> Matches:
     """Exact groups by hash, then LSH candidates among the distinct texts, then verification."""
-    exact_hash = np.array(index.exact, dtype=np.uint64)
+    exact_hash = np.frombuffer(index.exact, dtype=np.uint64)
     sizes = np.array(index.sizes, dtype=np.int64)
     docs = np.flatnonzero(sizes > 0)
     firsts, others = bucket_pairs(exact_hash[docs], docs)
@@ -197,7 +199,7 @@ def _verify(
     size_a, size_b = sizes[a], sizes[b]
     for i in np.flatnonzero(is_short[a] & is_short[b]):
         x, y = int(a[i]), int(b[i])
-        if slots_conflict(index.short_slots.get(x, {}), index.short_slots.get(y, {})):
+        if slots_conflict(index.short_slots.get(x, _NO_SLOTS), index.short_slots.get(y, _NO_SLOTS)):
             jaccard[i] = 0.0
         else:
             jaccard[i] = _exact_jaccard(index.short_sets[x], index.short_sets[y])

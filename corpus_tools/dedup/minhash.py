@@ -18,7 +18,7 @@ import numpy as np
 # Digits stay, so yesterday's and today's currency note do not fold into one text.
 _NON_WORD = re.compile(r"[\W_]+")
 _DIGITS = re.compile(rb"\d+")
-_NAME_CONTEXT = 0x5A5A5A5A00000000  # keeps name contexts apart from number contexts
+_NAME_CONTEXT = 0x5A5A5A5A  # keeps name contexts apart from number contexts
 _SHIFT32 = np.uint64(32)
 # Shingles per numpy block: bounds the (shingles x permutations) temporary to a few MB.
 _BLOCK_SHINGLES = 8192
@@ -29,13 +29,14 @@ def words_of(text: str) -> list[bytes]:
     return _NON_WORD.sub(" ", text.lower()).encode("utf-8").split()
 
 
-def _slots(words: list[bytes], text: str) -> dict[int, frozenset[int]]:
+def _slots(words: list[bytes], text: str) -> np.ndarray:
     """The numbers that follow each word, and the capitalised names (places, people) that follow
-    each pair of words (one word, such as "в", is too common a context for names)."""
+    each pair of words (one word, such as "в", is too common a context for names), packed as
+    sorted ``context << 32 | value`` (8 bytes a slot)."""
     cased = _NON_WORD.sub(" ", text).split()
     if len(cased) != len(words):  # lower() changed a word's length: names cannot be aligned
         cased = []
-    slots: dict[int, set[int]] = {}
+    slots: set[int] = set()
     for i in range(1, len(words)):
         word = words[i]
         if _DIGITS.search(word):
@@ -44,8 +45,15 @@ def _slots(words: list[bytes], text: str) -> dict[int, frozenset[int]]:
             context = zlib.crc32(words[i - 1], zlib.crc32(words[i - 2])) ^ _NAME_CONTEXT
         else:
             continue
-        slots.setdefault(context, set()).add(zlib.crc32(word))
-    return {context: frozenset(values) for context, values in slots.items()}
+        slots.add(context << 32 | zlib.crc32(word))
+    return np.array(sorted(slots), dtype=np.uint64)
+
+
+def _unpack_slots(packed: np.ndarray) -> dict[int, set[int]]:
+    slots: dict[int, set[int]] = {}
+    for slot in packed.tolist():
+        slots.setdefault(slot >> 32, set()).add(slot & 0xFFFFFFFF)
+    return slots
 
 
 def _hash64(data: bytes) -> int:
@@ -71,19 +79,19 @@ class MinHashParams:
 class Sketch:
     """What dedup keeps of one document: a few integers and the MinHash signature.
 
-    Short documents (at most ``2 * num_perm`` distinct shingles), whose MinHash estimate is too
-    coarse, also keep their exact shingle hashes and their *slots* (which numbers and names
-    follow which word), a few KB at most; long documents keep neither.
+    Short documents (at most ``num_perm`` distinct shingles, about 130 words), whose MinHash
+    estimate is too coarse, also keep their exact shingle hashes and their *slots* (which
+    numbers and names follow which word): 8 bytes each, under 2 KB; long documents keep neither.
     """
 
     exact: int  # hash of the normalised text (0 for a text without words)
     size: int  # distinct shingles
     signature: np.ndarray  # uint32[num_perm]
     shingles: np.ndarray | None = None
-    slots: dict[int, frozenset[int]] | None = None  # word -> numbers and names after it
+    slots: np.ndarray | None = None  # uint64: which numbers and names follow which words
 
 
-def slots_conflict(a: dict[int, frozenset[int]], b: dict[int, frozenset[int]]) -> bool:
+def slots_conflict(packed_a: np.ndarray, packed_b: np.ndarray) -> bool:
     """True when the same words are followed by a number or name in both texts, and what follows
     in one appears nowhere among the other's numbers and names.
 
@@ -91,11 +99,12 @@ def slots_conflict(a: dict[int, frozenset[int]], b: dict[int, frozenset[int]]) -
     Астана"), while a copy with extra menu lines, a cut-off tail or a dropped word ("minister
     Cezary Grabarczyk" / "minister Grabarczyk") has no such clash.
     """
+    a, b = _unpack_slots(packed_a), _unpack_slots(packed_b)
     shared = a.keys() & b.keys()
     if not shared:
         return False
-    everything_a = frozenset().union(*a.values())
-    everything_b = frozenset().union(*b.values())
+    everything_a = set().union(*a.values())
+    everything_b = set().union(*b.values())
     return any(
         a[context].isdisjoint(everything_b) and b[context].isdisjoint(everything_a)
         for context in shared
@@ -118,7 +127,7 @@ class MinHasher:
         self._a |= np.uint64(1)
         self._b = rng.integers(0, full, self.params.num_perm, dtype=np.uint64, endpoint=True)
         self._word_mult = rng.integers(1, full, self.params.shingle_size, dtype=np.uint64) | 1
-        self.short_limit = 2 * self.params.num_perm
+        self.short_limit = self.params.num_perm
 
     def sketch(self, text: str) -> Sketch:
         return self.sketch_batch([text])[0]
