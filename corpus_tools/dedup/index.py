@@ -108,7 +108,7 @@ class SketchIndex:
 
     num_perm: int
     exact: array = field(default_factory=lambda: array("Q"))  # 8 bytes a document
-    sizes: array = field(default_factory=lambda: array("L"))
+    sizes: array = field(default_factory=lambda: array("I"))
     short_sets: dict[int, np.ndarray] = field(default_factory=dict)
     short_slots: dict[int, np.ndarray] = field(default_factory=dict)
     _signature_blocks: list[np.ndarray] = field(default_factory=list)
