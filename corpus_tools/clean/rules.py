@@ -206,10 +206,12 @@ def calendar_table(page: Page) -> Iterator[int]:
 
 
 _CURRENCY = re.compile(
-    r"(?:\b(?:USD|EUR|RUB|RUR|KZT|CNY|GBP|KGS|UZS|BTC|Brent|доллар\w*|евро|рубл\w*|юан\w*|"
-    r"нефть|золото)\b|[$€₽₸£¥])\s*(?:/\s*[A-Z]{3})?\s*[:=]?\s*[↑↓▲▼+-]?\s*\d+(?:[.,]\d+)?",
+    r"(?:\b(?:USD|EUR|RUB|RUR|KZT|CNY|GBP|KGS|UZS|BTC|Brent|WTI|доллар\w*|евро|рубл\w*|юан\w*|"
+    r"нефть|золото|ММВБ|РТС|MICEX|RTS|KASE|IMOEX|Dow Jones|NASDAQ|S&P ?500|FTSE|DAX|Nikkei)\b|"
+    r"[$€₽₸£¥])\s*(?:/\s*[A-Z]{3})?\s*[:=]?\s*(?:\d{1,2}:\d{2}\s+)?[↑↓▲▼+-]?\s*\d+(?:[.,]\d+)?",
     re.IGNORECASE,
 )
+_PERCENT_CHANGE = re.compile(r"[+−-]\s*\d+(?:[.,]\d+)?\s*%")
 
 
 @rule("currency_ticker", "Exchange-rate strips: 'USD/KZT: 425.67 EUR/KZT: 496.42'.")
@@ -219,7 +221,7 @@ def currency_ticker(page: Page) -> Iterator[int]:
         if len(text) > 300:
             continue
         quotes = _CURRENCY.findall(text)
-        if len(quotes) >= 2:
+        if len(quotes) >= 2 or (quotes and len(text) <= 60 and _PERCENT_CHANGE.search(text)):
             rest = _CURRENCY.sub("", text)
             if len(re.findall(r"[^\W\d_]{3,}", rest)) <= 2 * len(quotes):
                 yield index
@@ -338,6 +340,30 @@ _line_rule(
 )
 
 
+_line_rule(
+    "site_notice",
+    "Browser, cookie and advertising notices: 'Включите JavaScript'.",
+    lx.SITE_NOTICES,
+    300,
+)
+
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+_CODE = re.compile(
+    r"[{;]\s*[a-z-]+\s*:\s*[^;{}]+;|function\s*\(|\bvar\s+\w+\s*=|document\.|window\.|"
+    r"\$\(|=>|&[a-z]+;|\bhttps?://\S+\.(?:js|css|php)\b"
+)
+
+
+@rule("markup_code", "HTML, CSS and JavaScript that leaked into the text ('<div style=...>').")
+def markup_code(page: Page) -> Iterator[int]:
+    for index in _live(page):
+        text = _text(page, index)
+        if ("<" in text or "{" in text or ";" in text or "(" in text) and (
+            len(_TAG.findall(text)) >= 2 or len(_CODE.findall(text)) >= 2
+        ):
+            yield index
+
+
 _MENU_SEPARATORS = re.compile(r"\s*[|•·/»]\s*|\s{2,}")
 
 
@@ -373,14 +399,29 @@ _GLUE = re.compile(
 )
 
 
-@rule("headline_ticker", "Many headlines glued into one long line with no sentence punctuation.")
+_STAMP = re.compile(rf"(?<![\d:.])(?:{_TIME}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})(?![\d:])")
+_CAMEL_GLUE = re.compile(r"[a-zа-яёәғқңөұүһі][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]")
+
+
+@rule(
+    "headline_ticker",
+    "Headlines glued into one long line: no sentence punctuation, or a "
+    "time stamp before every headline.",
+)
 def headline_ticker(page: Page) -> Iterator[int]:
     for index in _live(page):
         text = _text(page, index)
+        if len(text) < 150:
+            continue
+        stamps = len(_STAMP.findall(text))
+        camel = len(_CAMEL_GLUE.findall(text))
+        if stamps >= 4 and (stamps * 200 >= len(text) or camel >= 3):
+            yield index
+            continue
         if len(text) < 250:
             continue
         ends = len(_SENTENCE_END.findall(text))
-        glue = len(_GLUE.findall(text))
+        glue = len(_GLUE.findall(text)) + 2 * camel
         if ends <= len(text) / 600 and glue >= max(5, len(text) / 120):
             yield index
 
@@ -389,13 +430,52 @@ _HEADLINE_END = tuple(".,;:—–-")
 _HEADLINE_START = re.compile(r"^[\"«“„'(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9]")
 
 
+_LEADING_BULLET = re.compile(r"^[*•·●▪■►▸>]+\s*")
+
+
 def is_headline_like(text: str) -> bool:
     """A title-shaped line: capitalised, 1-25 words, not ending like a sentence or a clause."""
+    text = _LEADING_BULLET.sub("", text)
+    if not text:
+        return False
     if not 2 <= len(text) <= 160 or (text.endswith(_HEADLINE_END) and not text.endswith("...")):
         return False
     if text[0] in "–—-" or (text.endswith("…") and len(text) < 20):
         return False
     return bool(_HEADLINE_START.match(text)) and len(text.split()) <= 25
+
+
+_READ_MORE = _whole(rf"{_BULLET}(?:{lx.READ_MORE})[\s.…:»>→]*")
+
+
+@rule("read_more_link", "'Подробнее…' / 'Read more' links under teasers.")
+def read_more_link(page: Page) -> Iterator[int]:
+    for index in _live(page):
+        if _READ_MORE.match(_text(page, index)):
+            yield index
+
+
+@rule(
+    "repeated_in_page",
+    "Second and later copies of a line of 30+ characters in one page "
+    "(per-comment widgets, a title repeated by the layout).",
+)
+def repeated_in_page(page: Page) -> Iterator[int]:
+    seen: set[str] = set()
+    for index in _live(page):
+        key = _fold(_text(page, index))
+        if len(key) < 30:
+            continue
+        if key in seen:
+            yield index
+        seen.add(key)
+
+
+_FOLD = re.compile(r"[\d\W_]+")
+
+
+def _fold(text: str) -> str:
+    return _FOLD.sub(" ", text.lower()).strip()
 
 
 _LIST_HEADING = _whole(rf"{_BULLET}(?:{lx.LIST_HEADINGS})\s*[:»>→]?\s*")
@@ -457,26 +537,91 @@ def _is_prose(text: str) -> bool:
     return stop_share >= 0.15 or (sentences >= 1 and text.rstrip()[-1:] in '.!?…"»”')
 
 
-@rule("boilerplate_context", "Short lines far from any prose (menus, teasers) in pages with prose.")
-def boilerplate_context(page: Page) -> Iterator[int]:
+_COMMENT_HEADING = _whole(rf"{_BULLET}(?:{lx.COMMENT_HEADINGS})\s*:?\s*")
+
+
+@rule(
+    "comment_section",
+    "Readers' comments: everything after a 'Комментарии (12)' heading that "
+    "follows the article's prose.",
+)
+def comment_section(page: Page) -> Iterator[int]:
     live = _live(page)
-    prose = [_is_prose(_text(page, i)) for i in live]
-    if not any(prose):
-        return
-    anchors = [p for p, is_prose in enumerate(prose) if is_prose]
-    keep = set(anchors)
-    # Between two prose lines: keep a short run whole (subheadings, verse, dialogue), only the
-    # edges of a long one (a sidebar wedged into the article).
-    for left, right in itertools.pairwise(anchors):
-        gap = range(left + 1, right)
-        if len(gap) <= 12:
-            keep.update(gap)
+    prose_before = 0
+    for position, index in enumerate(live):
+        text = _text(page, index)
+        if prose_before >= 600 and _COMMENT_HEADING.match(text):
+            yield from live[position:]
+            return
+        if _is_prose(text):
+            prose_before += len(text)
+
+
+@rule(
+    "teaser_feed",
+    "Feeds of other articles: 4 or more headline + one-paragraph-lead pairs in a row.",
+)
+def teaser_feed(page: Page) -> Iterator[int]:
+    live = _live(page)
+    texts = [_text(page, i) for i in live]
+    position = 0
+    while position + 1 < len(live):
+        end = position
+        while (
+            end + 1 < len(live)
+            and is_headline_like(texts[end])
+            and not _is_prose(texts[end])
+            and _is_prose(texts[end + 1])
+            and len(texts[end + 1]) < 400
+        ):
+            end += 2
+        if (end - position) // 2 >= 4:
+            yield from live[position:end]
+            position = end
         else:
-            keep.update(range(left + 1, left + 3))
-            keep.update(range(right - 3, right))
-    # Before the first prose line: the title and a lead-in; after the last: a closing line.
-    keep.update(range(max(0, anchors[0] - 3), anchors[0]))
-    keep.update(range(anchors[-1] + 1, min(len(live), anchors[-1] + 3)))
+            position += 1
+
+
+def _prose_blocks(anchors: list[int], max_gap: int) -> list[list[int]]:
+    """Group prose positions whose gaps (non-prose units between them) are at most max_gap."""
+    blocks: list[list[int]] = [[anchors[0]]]
+    for position in anchors[1:]:
+        if position - blocks[-1][-1] - 1 <= max_gap:
+            blocks[-1].append(position)
+        else:
+            blocks.append([position])
+    return blocks
+
+
+@rule("boilerplate_context", "Lines outside the main run of prose: teasers, menus, footers.")
+def boilerplate_context(page: Page) -> Iterator[int]:
+    """The article is the longest run of prose paragraphs (short lines inside it, such as
+    subheadings, verse and dialogue, belong to it); prose far from it is a teaser or a footer.
+    Runs with at least a third of the main run's text are kept too (an article cut by an
+    embedded gallery). Pages without prose are left to the other rules."""
+    live = _live(page)
+    texts = [_text(page, i) for i in live]
+    anchors = [p for p, text in enumerate(texts) if _is_prose(text)]
+    if not anchors:
+        return
+    blocks = _prose_blocks(anchors, max_gap=6)
+    weight = [sum(len(texts[p]) for p in block) for block in blocks]
+    main = max(weight)
+    chosen = [b for b, w in zip(blocks, weight, strict=True) if w * 3 >= main]
+    keep: set[int] = set()
+    for block in chosen:
+        keep.update(range(block[0], block[-1] + 1))
+    for left, right in itertools.pairwise(chosen):
+        if right[0] - left[-1] - 1 <= 12:
+            keep.update(range(left[-1] + 1, right[0]))
+    first, last = chosen[0][0], chosen[-1][-1]
+    keep.update(range(max(0, first - 2), first))
+    keep.update(range(last + 1, min(len(live), last + 3)))
+    # The title is often a few lines above the lead, past dates and share buttons.
+    for position in range(first - 3, max(-1, first - 9), -1):
+        if is_headline_like(texts[position]) and len(texts[position].split()) >= 4:
+            keep.add(position)
+            break
     for position, index in enumerate(live):
         if position not in keep:
             yield index
