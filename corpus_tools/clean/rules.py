@@ -582,6 +582,13 @@ def teaser_feed(page: Page) -> Iterator[int]:
             position += 1
 
 
+# Tuned on the ru/en/pl/el dev pages (docs/benchmarks.md): a run of prose ends where more than
+# two short lines stand between paragraphs; a second run is article if it is two thirds as long.
+MAX_PROSE_GAP = 2
+SECOND_BLOCK_SHARE = 2 / 3
+MAX_ARTICLE_GAP = 12
+
+
 def _prose_blocks(anchors: list[int], max_gap: int) -> list[list[int]]:
     """Group prose positions whose gaps (non-prose units between them) are at most max_gap."""
     blocks: list[list[int]] = [[anchors[0]]]
@@ -597,22 +604,36 @@ def _prose_blocks(anchors: list[int], max_gap: int) -> list[list[int]]:
 def boilerplate_context(page: Page) -> Iterator[int]:
     """The article is the longest run of prose paragraphs (short lines inside it, such as
     subheadings, verse and dialogue, belong to it); prose far from it is a teaser or a footer.
-    Runs with at least a third of the main run's text are kept too (an article cut by an
-    embedded gallery). Pages without prose are left to the other rules."""
+    Runs with at least SECOND_BLOCK_SHARE of the main run's text are kept too (an article cut
+    by an embedded gallery). Pages without prose are left to the other rules."""
     live = _live(page)
     texts = [_text(page, i) for i in live]
     anchors = [p for p, text in enumerate(texts) if _is_prose(text)]
     if not anchors:
         return
-    blocks = _prose_blocks(anchors, max_gap=6)
+    blocks = _prose_blocks(anchors, max_gap=MAX_PROSE_GAP)
     weight = [sum(len(texts[p]) for p in block) for block in blocks]
-    main = max(weight)
-    chosen = [b for b, w in zip(blocks, weight, strict=True) if w * 3 >= main]
+    main = max(range(len(blocks)), key=weight.__getitem__)
+    selected = {b for b in range(len(blocks)) if weight[b] >= weight[main] * SECOND_BLOCK_SHARE}
+    # Walk out from the main run: a neighbouring run of several paragraphs, a few short lines
+    # away (a poem, a quote, a gallery caption), is the same article; a lone paragraph is not.
+    for step in (-1, 1):
+        current = main
+        while 0 <= current + step < len(blocks):
+            neighbour = current + step
+            near, far = sorted((blocks[current], blocks[neighbour]))
+            gap = far[0] - near[-1] - 1
+            substantial = len(blocks[neighbour]) >= 2 and weight[neighbour] >= 400
+            if gap > MAX_ARTICLE_GAP or not (substantial or neighbour in selected):
+                break
+            selected.add(neighbour)
+            current = neighbour
+    chosen = [blocks[b] for b in sorted(selected)]
     keep: set[int] = set()
     for block in chosen:
         keep.update(range(block[0], block[-1] + 1))
     for left, right in itertools.pairwise(chosen):
-        if right[0] - left[-1] - 1 <= 12:
+        if right[0] - left[-1] - 1 <= MAX_ARTICLE_GAP:
             keep.update(range(left[-1] + 1, right[0]))
     first, last = chosen[0][0], chosen[-1][-1]
     keep.update(range(max(0, first - 2), first))
