@@ -525,10 +525,15 @@ def headline_list(page: Page) -> Iterator[int]:
 _WORD = re.compile(r"\w+")
 
 
+_PROSE_END = tuple('.!?…:;"»”)')
+
+
 def _is_prose(text: str) -> bool:
     """A line that reads like running text: long enough, with function words or sentences."""
     if len(text) < 80:
         return False
+    if len(text) < 150 and not text.endswith(_PROSE_END):
+        return False  # a long headline, not a paragraph
     words = _WORD.findall(text.lower())
     if len(words) < 10:
         return False
@@ -559,27 +564,52 @@ def comment_section(page: Page) -> Iterator[int]:
 
 @rule(
     "teaser_feed",
-    "Feeds of other articles: 4 or more headline + one-paragraph-lead pairs in a row.",
+    "Feeds of other articles: 4 or more cycles of a headline (with a rubric or "
+    "date) and a one-paragraph lead.",
 )
 def teaser_feed(page: Page) -> Iterator[int]:
     live = _live(page)
     texts = [_text(page, i) for i in live]
+    prose = [_is_prose(t) for t in texts]
+
+    def cycle(start: int) -> int:
+        """End (exclusive) of one 'rubric? headline lead' cycle starting at start, or -1."""
+        for short in (1, 2, 3):
+            lead = start + short
+            if lead >= len(live) or prose[lead - 1]:
+                return -1
+            if prose[lead]:
+                headline = is_headline_like(texts[lead - 1])
+                single = lead + 1 >= len(live) or not prose[lead + 1]
+                return lead + 1 if headline and single and len(texts[lead]) < 400 else -1
+        return -1
+
     position = 0
-    while position + 1 < len(live):
-        end = position
-        while (
-            end + 1 < len(live)
-            and is_headline_like(texts[end])
-            and not _is_prose(texts[end])
-            and _is_prose(texts[end + 1])
-            and len(texts[end + 1]) < 400
-        ):
-            end += 2
-        if (end - position) // 2 >= 4:
+    while position < len(live):
+        end, cycles = position, 0
+        while (following := cycle(end)) != -1:
+            end, cycles = following, cycles + 1
+        leads = [t for t, p in zip(texts[position:end], prose[position:end], strict=True) if p]
+        if cycles >= 4 and not _cohesive(leads):
             yield from live[position:end]
             position = end
         else:
             position += 1
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in _WORD.findall(text.lower()) if len(w) >= 4 and w not in lx.STOPWORDS}
+
+
+def _cohesive(paragraphs: list[str]) -> bool:
+    """Paragraphs of one article share words from one to the next; leads of a feed do not.
+    (inscriptis interleaves a sidebar with the article line by line, which looks like a feed.)"""
+    stems = [_stems(p) for p in paragraphs]
+    overlaps = [len(a & b) / min(len(a), len(b)) for a, b in itertools.pairwise(stems) if a and b]
+    return bool(overlaps) and sum(overlaps) / len(overlaps) >= COHESION
+
+
+COHESION = 0.1
 
 
 # Tuned on the ru/en/pl/el dev pages (docs/benchmarks.md): a run of prose ends where more than

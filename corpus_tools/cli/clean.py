@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from enum import StrEnum
 from pathlib import Path
@@ -16,7 +17,7 @@ import typer
 from .. import console
 from ..clean import RULES, Cleaner, SiteLineIndex
 from ..clean.explain import explain_page
-from ..io import STDIN, Reader, TextDirWriter, dumps
+from ..io import STDIN, STDIN_ID, Reader, TextDirWriter, dumps
 from ..records import Record
 from . import app
 from .common import InputsArg, OnErrorChoice, OnErrorOpt, QuietOpt, finish
@@ -34,6 +35,10 @@ class SiteKeyChoice(StrEnum):
 def clean(
     inputs: InputsArg = None,
     text: Annotated[bool, typer.Option("--text", help="Print the cleaned text only.")] = False,
+    jsonl: Annotated[
+        bool,
+        typer.Option("--jsonl", help="JSON Lines even for one plain-text document on stdin."),
+    ] = False,
     out_dir: Annotated[
         Path | None,
         typer.Option("--output-dir", "-o", help="Write one cleaned .txt per input into DIR."),
@@ -64,8 +69,8 @@ def clean(
     if list_rules:
         _print_rules()
         return
-    if sum((text, explain, out_dir is not None)) > 1:
-        raise typer.BadParameter("choose one of --text, --explain, -o")
+    if sum((text, jsonl, explain, out_dir is not None)) > 1:
+        raise typer.BadParameter("choose one of --text, --jsonl, --explain, -o")
     skip = skip or []
     inputs = inputs or [STDIN]
     with ExitStack() as stack:
@@ -78,10 +83,15 @@ def clean(
                 site_index.add(record)
         cleaner = Cleaner(skip=skip, site_index=site_index)
         reader = _reader(inputs, on_error, quiet, stdin, report=True)
-        records = (cleaner.clean(r) for r in console.progress(reader, "cleaning"))
         if explain:
             _write_explained(reader, cleaner, site_index)
-        elif out_dir is not None:
+            finish(reader)
+            return
+        records = peekable(cleaner.clean(r) for r in console.progress(reader, "cleaning"))
+        # A plain-text page on stdin is filtered like sed would: text in, text out.
+        head = records.peek()
+        text = text or (not jsonl and head is not None and head["id"] == STDIN_ID)
+        if out_dir is not None:
             writer = TextDirWriter(out_dir)
             for record in records:
                 writer.write(record)
@@ -92,6 +102,22 @@ def clean(
             for record in records:
                 out.write(dumps(record) + "\n")
         finish(reader)
+
+
+class peekable(Iterator[Record]):
+    """An iterator that can show its next record without consuming it."""
+
+    def __init__(self, iterable: Iterable[Record]) -> None:
+        self._iterator = iter(iterable)
+        self._head: list[Record] = []
+
+    def peek(self) -> Record | None:
+        if not self._head:
+            self._head.extend(itertools.islice(self._iterator, 1))
+        return self._head[0] if self._head else None
+
+    def __next__(self) -> Record:
+        return self._head.pop() if self._head else next(self._iterator)
 
 
 def _reader(
