@@ -551,15 +551,19 @@ _COMMENT_HEADING = _whole(rf"{_BULLET}(?:{lx.COMMENT_HEADINGS})\s*:?\s*")
     "follows the article's prose.",
 )
 def comment_section(page: Page) -> Iterator[int]:
-    live = _live(page)
-    prose_before = 0
-    for position, index in enumerate(live):
-        text = _text(page, index)
-        if prose_before >= 600 and _COMMENT_HEADING.match(text):
-            yield from live[position:]
+    # The heading itself may already be gone (comment_prompt), so all units are scanned. A
+    # 'Comments (3)' link near the top must not take the article with it: the heading counts
+    # only once more prose stands before it than after it.
+    prose = [
+        len(u.text) if u.rule is None and u.text and _is_prose(u.text) else 0 for u in page.units
+    ]
+    total = sum(prose)
+    before = 0
+    for index, unit in enumerate(page.units):
+        if unit.text and before >= 300 and before * 2 > total and _COMMENT_HEADING.match(unit.text):
+            yield from (i for i in page.live() if i > index)
             return
-        if _is_prose(text):
-            prose_before += len(text)
+        before += prose[index]
 
 
 @rule(
@@ -612,6 +616,20 @@ def _cohesive(paragraphs: list[str]) -> bool:
 COHESION = 0.1
 
 
+_CLAUSE_END = tuple(',;:.!?…»"”')
+
+
+def _reads_as_article(lines: list[str]) -> bool:
+    """Short lines that belong to the text around them: a list introduced by a colon, verse
+    and dialogue (a third or more of the lines end like a clause or open with a dash)."""
+    if not lines:
+        return True
+    if lines[0].endswith(":"):
+        return True
+    textual = sum(line.endswith(_CLAUSE_END) or line[0] in "–—-" for line in lines)
+    return textual * 3 >= len(lines)
+
+
 # Tuned on the ru/en/pl/el dev pages (docs/benchmarks.md): a run of prose ends where more than
 # two short lines stand between paragraphs; a second run is article if it is two thirds as long.
 MAX_PROSE_GAP = 2
@@ -652,9 +670,10 @@ def boilerplate_context(page: Page) -> Iterator[int]:
         while 0 <= current + step < len(blocks):
             neighbour = current + step
             near, far = sorted((blocks[current], blocks[neighbour]))
-            gap = far[0] - near[-1] - 1
+            between = texts[near[-1] + 1 : far[0]]
             substantial = len(blocks[neighbour]) >= 2 and weight[neighbour] >= 400
-            if gap > MAX_ARTICLE_GAP or not (substantial or neighbour in selected):
+            joined = substantial or neighbour in selected or _reads_as_article(between)
+            if len(between) > MAX_ARTICLE_GAP or not joined:
                 break
             selected.add(neighbour)
             current = neighbour
