@@ -442,7 +442,8 @@ def is_headline_like(text: str) -> bool:
         return False
     if text[0] in "–—-" or (text.endswith("…") and len(text) < 20):
         return False
-    return bool(_HEADLINE_START.match(text)) and len(text.split()) <= 25
+    has_letter = any(ch.isalpha() for ch in text)
+    return has_letter and bool(_HEADLINE_START.match(text)) and len(text.split()) <= 25
 
 
 _READ_MORE = _whole(rf"{_BULLET}(?:{lx.READ_MORE})[\s.…:»>→]*")
