@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 # inscriptis and similar HTML-to-text tools lay table columns side by side, padded with spaces:
 # «* Спорт              Учёные создали ...». Runs this wide split a line into its columns.
 _COLUMN_GAP = re.compile(r" {6,}")
+_COLUMN_SPACES = " " * 6
 
 
 @dataclass
@@ -19,6 +21,10 @@ class Unit:
     line: int  # 1-based line number in the input
     part: int = 0  # column index when an input line was split into several units
     rule: str | None = None  # the rule that removed it, if any
+
+    @functools.cached_property
+    def lower(self) -> str:
+        return self.text.lower()
 
     @property
     def blank(self) -> bool:
@@ -38,8 +44,10 @@ class Page:
     def from_text(cls, text: str) -> Page:
         units: list[Unit] = []
         for number, line in enumerate(text.split("\n"), start=1):
-            columns = [c.strip() for c in _COLUMN_GAP.split(line.strip())]
-            columns = [c for c in columns if c] or [""]
+            if _COLUMN_SPACES not in line:
+                units.append(Unit(" ".join(line.split()), number))
+                continue
+            columns = [c for c in _COLUMN_GAP.split(line.strip()) if c.strip()] or [""]
             for part, column in enumerate(columns):
                 units.append(
                     Unit(" ".join(column.split()), number, part if len(columns) > 1 else 0)
@@ -48,7 +56,7 @@ class Page:
 
     def live(self) -> list[int]:
         """Indexes of units that are neither blank nor removed, in page order."""
-        return [i for i, unit in enumerate(self.units) if unit.kept]
+        return [i for i, unit in enumerate(self.units) if unit.rule is None and unit.text]
 
     def remove(self, index: int, rule: str) -> None:
         unit = self.units[index]
