@@ -366,7 +366,7 @@ _line_rule(
     "copyright_footer",
     "Copyright and reprint notices: '© 2024', 'Все права защищены'.",
     lx.COPYRIGHT,
-    400,
+    600,
     whole=False,
 )
 
@@ -564,7 +564,7 @@ _PROSE_END = tuple('.!?…:;"»”)')
 
 
 @functools.lru_cache(maxsize=8192)
-def _is_prose(text: str) -> bool:
+def is_prose(text: str) -> bool:
     """A line that reads like running text: long enough, with function words or sentences."""
     if len(text) < 80:
         return False
@@ -591,7 +591,7 @@ def comment_section(page: Page) -> Iterator[int]:
     # 'Comments (3)' link near the top must not take the article with it: the heading counts
     # only once more prose stands before it than after it.
     prose = [
-        len(u.text) if u.rule is None and u.text and _is_prose(u.text) else 0 for u in page.units
+        len(u.text) if u.rule is None and u.text and is_prose(u.text) else 0 for u in page.units
     ]
     total = sum(prose)
     before = 0
@@ -615,7 +615,7 @@ def comment_section(page: Page) -> Iterator[int]:
 def teaser_feed(page: Page) -> Iterator[int]:
     live = _live(page)
     texts = [_text(page, i) for i in live]
-    prose = [_is_prose(t) for t in texts]
+    prose = [is_prose(t) for t in texts]
 
     def cycle(start: int) -> int:
         """End (exclusive) of one 'rubric? headline lead' cycle starting at start, or -1."""
@@ -697,7 +697,7 @@ def boilerplate_context(page: Page) -> Iterator[int]:
     by an embedded gallery). Pages without prose are left to the other rules."""
     live = _live(page)
     texts = [_text(page, i) for i in live]
-    anchors = [p for p, text in enumerate(texts) if _is_prose(text)]
+    anchors = [p for p, text in enumerate(texts) if is_prose(text)]
     if not anchors:
         return
     blocks = _prose_blocks(anchors, max_gap=MAX_PROSE_GAP)
