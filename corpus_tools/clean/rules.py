@@ -277,6 +277,9 @@ def view_counter(page: Page) -> Iterator[int]:
 _BYLINE_PREFIXED = re.compile(
     rf"^{_BULLET}(?:{lx.BYLINE_PREFIX})\s*:\s*(?P<name>[^\W\d_][\w .,'’-]{{1,80}})$", re.IGNORECASE
 )
+_BYLINE_BY = re.compile(
+    r"^(?:[Bb]y|BY|[Ww]ritten by)\s+(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w.'’-]*|and)){1,4})$"
+)
 _PERSON_NAME = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+(?:\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w.'’-]*){1,2}$")
 _ROLE_LINE = re.compile(
     rf"^[\w\s,.-]{{0,60}}(?:{lx.JOURNALIST_ROLES})[\w\s,.-]{{0,80}}$", re.IGNORECASE
@@ -288,7 +291,7 @@ def byline(page: Page) -> Iterator[int]:
     live = _live(page)
     for position, index in enumerate(live):
         text = _text(page, index)
-        match = _BYLINE_PREFIXED.match(text)
+        match = _BYLINE_PREFIXED.match(text) or _BYLINE_BY.match(text)
         if match:
             page.meta.setdefault("author", match.group("name").strip())
             yield index
@@ -678,6 +681,10 @@ SECOND_BLOCK_SHARE = 2 / 3
 MAX_ARTICLE_GAP = 12
 
 
+def _continues_sentence(previous: str, line: str) -> bool:
+    return line[0].isalpha() and line[0].islower() and not previous.endswith(_CLAUSE_END)
+
+
 def _prose_blocks(anchors: list[int], max_gap: int) -> list[list[int]]:
     """Group prose positions whose gaps (non-prose units between them) are at most max_gap."""
     blocks: list[list[int]] = [[anchors[0]]]
@@ -733,6 +740,10 @@ def boilerplate_context(page: Page) -> Iterator[int]:
         if is_headline_like(texts[position]) and len(texts[position].split()) >= 4:
             keep.add(position)
             break
+    # A line that goes on with the sentence of a kept line belongs with it.
+    for position in range(1, len(live)):
+        if position - 1 in keep and _continues_sentence(texts[position - 1], texts[position]):
+            keep.add(position)
     for position, index in enumerate(live):
         if position not in keep:
             yield index
