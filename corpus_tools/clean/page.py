@@ -39,6 +39,7 @@ class Unit:
 class Page:
     units: list[Unit]
     meta: dict[str, Any] = field(default_factory=dict)  # metadata found by the rules
+    _live: list[int] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_text(cls, text: str) -> Page:
@@ -55,13 +56,17 @@ class Page:
         return cls(units)
 
     def live(self) -> list[int]:
-        """Indexes of units that are neither blank nor removed, in page order."""
-        return [i for i, unit in enumerate(self.units) if unit.rule is None and unit.text]
+        """Indexes of units that are neither blank nor removed, in page order (cached until
+        the next removal; every rule asks for it)."""
+        if self._live is None:
+            self._live = [i for i, unit in enumerate(self.units) if unit.rule is None and unit.text]
+        return self._live
 
     def remove(self, index: int, rule: str) -> None:
         unit = self.units[index]
         if unit.rule is None and unit.text:
             unit.rule = rule
+            self._live = None
 
     def kept_text(self) -> list[str]:
         """Kept lines, blank lines between paragraphs preserved but never more than one."""

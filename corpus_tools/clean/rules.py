@@ -38,6 +38,26 @@ def rule(name: str, summary: str) -> Callable[[Finder], Finder]:
     return register
 
 
+LINE_CACHE_SIZE = 1 << 16
+
+
+def line_rule(name: str, summary: str) -> Callable[[Callable[[str], bool]], Callable[[str], bool]]:
+    """Register a rule that judges each line on its own text. The verdict is cached per
+    distinct line: a site's menus and footers repeat on every page, so most lines of a real
+    corpus are judged once."""
+
+    def register(test: Callable[[str], bool]) -> Callable[[str], bool]:
+        cached = functools.lru_cache(maxsize=LINE_CACHE_SIZE)(test)
+
+        def find(page: Page) -> Iterator[int]:
+            return (i for i in page.live() if cached(page.units[i].text))
+
+        RULES[name] = Rule(name, summary, find)
+        return cached
+
+    return register
+
+
 def apply_rules(page: Page, skip: frozenset[str] = frozenset()) -> None:
     for name, current in RULES.items():
         if name in skip:
@@ -95,14 +115,13 @@ def _low(page: Page, index: int) -> str:
 _PLACEHOLDER = re.compile(r"\[\[[^\]]*\]\]|\{\{[^}]*\}\}|\{%[^%]*%\}|\$\{[^}]*\}|%%\w+%%")
 
 
-@rule("template_placeholder", "Lines made only of unrendered template fields: [[year]], {{title}}.")
-def template_placeholder(page: Page) -> Iterator[int]:
-    for index in _live(page):
-        text = _text(page, index)
-        if ("[[" in text or "{" in text or "%%" in text) and _PLACEHOLDER.search(text):
-            rest = _PLACEHOLDER.sub("", text)
-            if not re.search(r"\w", rest):
-                yield index
+@line_rule(
+    "template_placeholder", "Lines made only of unrendered template fields: [[year]], {{title}}."
+)
+def template_placeholder(text: str) -> bool:
+    if ("[[" in text or "{" in text or "%%" in text) and _PLACEHOLDER.search(text):
+        return not re.search(r"\w", _PLACEHOLDER.sub("", text))
+    return False
 
 
 _PUBLISHED = re.compile(
@@ -154,20 +173,25 @@ def page_header_date(page: Page) -> Iterator[int]:
 @rule("timestamp", "Bare times and dated times ('13:46', '12.05.2024 13:46'), alone or in runs.")
 def timestamp(page: Page) -> Iterator[int]:
     live = _live(page)
-    short = [len(_text(page, i)) <= _STAMP_LINE_MAX for i in live]
-    dates = [
-        ok and bool(_DATE_LINE.match(_low(page, i))) for ok, i in zip(short, live, strict=True)
-    ]
+    kinds = [_stamp_kind(_text(page, i)) for i in live]
+    dates = [kind == "date" for kind in kinds]
     for position, index in enumerate(live):
-        if not short[position]:
-            continue
-        if _DATETIME_LINE.match(_low(page, index)) or (
-            dates[position] and _in_run(dates, position, 3)
-        ):
+        if kinds[position] == "datetime" or (dates[position] and _in_run(dates, position, 3)):
             yield index
 
 
 _STAMP_LINE_MAX = 60
+
+
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
+def _stamp_kind(text: str) -> str | None:
+    """'datetime' for a line that is only a (dated) time, 'date' for only a date, else None."""
+    if len(text) > _STAMP_LINE_MAX or not any(ch.isdigit() for ch in text):
+        return None
+    lower = text.lower()
+    if _DATETIME_LINE.match(lower):
+        return "datetime"
+    return "date" if _DATE_LINE.match(lower) else None
 
 
 def _in_run(flags: list[bool], position: int, length: int) -> bool:
@@ -188,6 +212,7 @@ def _calendar_cells(text: str) -> list[str]:
     return [cell for cell in _DAY_CELLS.split(text.strip("|").strip()) if cell]
 
 
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
 def _is_weekday_header(text: str) -> bool:
     if len(text) > 80 or text.strip("| ")[:3].lower().strip(". |") not in lx.WEEKDAYS_SHORT:
         return False
@@ -198,6 +223,7 @@ def _is_weekday_header(text: str) -> bool:
 _DAY_ROW = re.compile(r"^[\d|\s]+$")
 
 
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
 def _is_day_row(text: str) -> bool:
     if len(text) > 60 or not _DAY_ROW.match(text):
         return False
@@ -236,17 +262,16 @@ _CURRENCY = re.compile(  # on lower-cased lines
 _PERCENT_CHANGE = re.compile(r"[+−-]\s*\d+(?:[.,]\d+)?\s*%")
 
 
-@rule("currency_ticker", "Exchange-rate strips: 'USD/KZT: 425.67 EUR/KZT: 496.42'.")
-def currency_ticker(page: Page) -> Iterator[int]:
-    for index in _live(page):
-        text = _low(page, index)
-        if len(text) > 300:
-            continue
-        quotes = _CURRENCY.findall(text)
-        if len(quotes) >= 2 or (quotes and len(text) <= 60 and _PERCENT_CHANGE.search(text)):
-            rest = _CURRENCY.sub("", text)
-            if len(re.findall(r"[^\W\d_]{3,}", rest)) <= 2 * len(quotes):
-                yield index
+@line_rule("currency_ticker", "Exchange-rate strips: 'USD/KZT: 425.67 EUR/KZT: 496.42'.")
+def currency_ticker(text: str) -> bool:
+    if len(text) > 300 or not any(ch.isdigit() for ch in text):
+        return False
+    text = text.lower()
+    quotes = _CURRENCY.findall(text)
+    if len(quotes) >= 2 or (quotes and len(text) <= 60 and _PERCENT_CHANGE.search(text)):
+        rest = _CURRENCY.sub("", text)
+        return len(re.findall(r"[^\W\d_]{3,}", rest)) <= 2 * len(quotes)
+    return False
 
 
 _VIEW_COUNT = re.compile(
@@ -331,14 +356,10 @@ def _line_rule(
     else:
         matcher = re.compile(pattern).search
 
-    def find(page: Page) -> Iterator[int]:
-        for index in _live(page):
-            text = _low(page, index)
-            if len(text) <= max_length and matcher(text):
-                yield index
+    def test(text: str) -> bool:
+        return len(text) <= max_length and matcher(text.lower()) is not None
 
-    find.__doc__ = summary
-    rule(name, summary)(find)
+    line_rule(name, summary)(test)
 
 
 _line_rule(
@@ -388,43 +409,32 @@ _CODE = re.compile(
 )
 
 
-@rule("markup_code", "HTML, CSS and JavaScript that leaked into the text ('<div style=...>').")
-def markup_code(page: Page) -> Iterator[int]:
-    for index in _live(page):
-        text = _text(page, index)
-        if ("<" in text or "{" in text or ";" in text or "(" in text) and (
-            len(_TAG.findall(text)) >= 2 or len(_CODE.findall(text)) >= 2
-        ):
-            yield index
+@line_rule("markup_code", "HTML, CSS and JavaScript that leaked into the text ('<div style=...>').")
+def markup_code(text: str) -> bool:
+    return ("<" in text or "{" in text or ";" in text or "(" in text) and (
+        len(_TAG.findall(text)) >= 2 or len(_CODE.findall(text)) >= 2
+    )
 
 
 _MENU_SEPARATORS = re.compile(r"\s*[|•·/»]\s*|\s{2,}")
 
 
-@rule("navigation_menu", "Menu bars: 'Главная | Новости | Политика | Спорт'.")
-def navigation_menu(page: Page) -> Iterator[int]:
-    for index in _live(page):
-        text = _text(page, index)
-        if text.count("|") + text.count("•") + text.count("·") < 2 or len(text) > 300:
-            continue
-        parts = [p for p in _MENU_SEPARATORS.split(text) if p]
-        if (
-            len(parts) >= 3
-            and text.count("|") + text.count("•") + text.count("·") >= 2
-            and all(len(p.split()) <= 3 and not p.endswith((".", ",")) for p in parts)
-        ):
-            yield index
+@line_rule("navigation_menu", "Menu bars: 'Главная | Новости | Политика | Спорт'.")
+def navigation_menu(text: str) -> bool:
+    if text.count("|") + text.count("•") + text.count("·") < 2 or len(text) > 300:
+        return False
+    parts = [p for p in _MENU_SEPARATORS.split(text) if p]
+    return len(parts) >= 3 and all(
+        len(p.split()) <= 3 and not p.endswith((".", ",")) for p in parts
+    )
 
 
 _ASTERISM = re.compile(r"^(\*\s*){3}$|^\*{3,}$")
 
 
-@rule("punctuation_only", "Lines with no letter or digit: stray commas, bullets, separators.")
-def punctuation_only(page: Page) -> Iterator[int]:
-    for index in _live(page):
-        text = _text(page, index)
-        if not any(ch.isalnum() for ch in text) and not _ASTERISM.match(text):
-            yield index
+@line_rule("punctuation_only", "Lines with no letter or digit: stray commas, bullets, separators.")
+def punctuation_only(text: str) -> bool:
+    return not any(ch.isalnum() for ch in text) and not _ASTERISM.match(text)
 
 
 # --------------------------------------------------------------------------- block rules
@@ -439,27 +449,23 @@ _STAMP = re.compile(rf"(?<![\d:.])(?:{_TIME}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}
 _CAMEL_GLUE = re.compile(r"[a-zа-яёәғқңөұүһі][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]")
 
 
-@rule(
+@line_rule(
     "headline_ticker",
     "Headlines glued into one long line: no sentence punctuation, or a "
     "time stamp before every headline.",
 )
-def headline_ticker(page: Page) -> Iterator[int]:
-    for index in _live(page):
-        text = _text(page, index)
-        if len(text) < 150:
-            continue
-        stamps = len(_STAMP.findall(text))
-        camel = len(_CAMEL_GLUE.findall(text))
-        if stamps >= 4 and (stamps * 200 >= len(text) or camel >= 3):
-            yield index
-            continue
-        if len(text) < 250:
-            continue
-        ends = len(_SENTENCE_END.findall(text))
-        glue = len(_GLUE.findall(text)) + 2 * camel
-        if ends <= len(text) / 600 and glue >= max(5, len(text) / 120):
-            yield index
+def headline_ticker(text: str) -> bool:
+    if len(text) < 150:
+        return False
+    stamps = len(_STAMP.findall(text))
+    camel = len(_CAMEL_GLUE.findall(text))
+    if stamps >= 4 and (stamps * 200 >= len(text) or camel >= 3):
+        return True
+    if len(text) < 250:
+        return False
+    ends = len(_SENTENCE_END.findall(text))
+    glue = len(_GLUE.findall(text)) + 2 * camel
+    return ends <= len(text) / 600 and glue >= max(5, len(text) / 120)
 
 
 _HEADLINE_END = tuple(".,;:—–-")
@@ -486,11 +492,9 @@ def is_headline_like(text: str) -> bool:
 _READ_MORE = _whole(rf"{_BULLET}(?:{lx.READ_MORE})[\s.…:»>→]*")
 
 
-@rule("read_more_link", "'Подробнее…' / 'Read more' links under teasers.")
-def read_more_link(page: Page) -> Iterator[int]:
-    for index in _live(page):
-        if _READ_MORE.match(_low(page, index)):
-            yield index
+@line_rule("read_more_link", "'Подробнее…' / 'Read more' links under teasers.")
+def read_more_link(text: str) -> bool:
+    return len(text) <= 40 and _READ_MORE.match(text.lower()) is not None
 
 
 @rule(
@@ -512,6 +516,7 @@ def repeated_in_page(page: Page) -> Iterator[int]:
 _FOLD = re.compile(r"[\d\W_]+")
 
 
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
 def _fold(text: str) -> str:
     return _FOLD.sub(" ", text.lower()).strip()
 
