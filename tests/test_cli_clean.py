@@ -144,3 +144,18 @@ def test_malformed_jsonl_line_skip_and_stop() -> None:
     assert stopped.returncode == 2
     assert stopped.stderr.count("\n") == 1
     assert "Traceback" not in stopped.stderr
+
+
+def test_jobs_give_the_same_output_as_one_process() -> None:
+    pages = [p.read_text(encoding="utf-8") for p in SEEDS]
+    payload = "".join(
+        json.dumps(
+            {"id": f"d{i}", "text": pages[i % len(pages)], "site": f"s{i % 3}"}, ensure_ascii=False
+        )
+        + "\n"
+        for i in range(150)  # more than one chunk, so the pool really starts
+    )
+    one = run_ct("clean", "--jobs", "1", "-", input=payload, check=True).stdout
+    two = run_ct("clean", "--jobs", "2", "-", input=payload, check=True).stdout
+    assert one == two
+    assert len(jsonl(two)) == 150

@@ -18,9 +18,10 @@ from .. import console
 from ..clean import RULES, Cleaner, SiteLineIndex
 from ..clean.explain import explain_page
 from ..io import STDIN, STDIN_ID, Reader, TextDirWriter, dumps
+from ..parallel import default_jobs, map_ordered
 from ..records import Record
 from . import app
-from .common import InputsArg, OnErrorChoice, OnErrorOpt, QuietOpt, finish
+from .common import InputsArg, JobsOpt, OnErrorChoice, OnErrorOpt, QuietOpt, finish
 
 
 class SiteKeyChoice(StrEnum):
@@ -58,6 +59,7 @@ def clean(
         int,
         typer.Option(min=2, help="A line in this many documents of one site is boilerplate."),
     ] = 3,
+    jobs: JobsOpt = None,
     on_error: OnErrorOpt = OnErrorChoice.skip,
     quiet: QuietOpt = False,
 ) -> None:
@@ -73,6 +75,7 @@ def clean(
         raise typer.BadParameter("choose one of --text, --jsonl, --explain, -o")
     skip = skip or []
     inputs = inputs or [STDIN]
+    jobs = jobs or default_jobs()
     with ExitStack() as stack:
         stdin = _spool_stdin(stack) if STDIN in inputs else None
         site_index = None
@@ -87,7 +90,8 @@ def clean(
             _write_explained(reader, cleaner, site_index)
             finish(reader)
             return
-        records = peekable(cleaner.clean(r) for r in console.progress(reader, "cleaning"))
+        cleaned = map_ordered(cleaner.clean, console.progress(reader, "cleaning"), jobs)
+        records = peekable(cleaned)
         # A plain-text page on stdin is filtered like sed would: text in, text out.
         head = records.peek()
         text = text or (not jsonl and head is not None and head["id"] == STDIN_ID)
