@@ -17,7 +17,7 @@ import typer
 from .. import console
 from ..clean import RULES, Cleaner, SiteLineIndex
 from ..clean.explain import explain_page
-from ..io import STDIN, STDIN_ID, Reader, TextDirWriter, dumps
+from ..io import STDIN, STDIN_ID, Reader, TextDirWriter, dumps, looks_like_json_object
 from ..parallel import default_jobs, map_ordered
 from ..records import Record
 from . import app
@@ -79,7 +79,8 @@ def clean(
     with ExitStack() as stack:
         stdin = _spool_stdin(stack) if STDIN in inputs else None
         site_index = None
-        if SiteLineIndex.RULE not in skip and site_key != SiteKeyChoice.none:
+        single_page = inputs == [STDIN] and stdin is not None and not _holds_records(stdin)
+        if SiteLineIndex.RULE not in skip and site_key != SiteKeyChoice.none and not single_page:
             site_index = SiteLineIndex(min_docs=min_site_docs, site_key=site_key.value)
             first = _reader(inputs, on_error, quiet, stdin, report=False)
             for record in console.progress(first, "counting lines per site"):
@@ -143,6 +144,19 @@ def _spool_stdin(stack: ExitStack) -> BinaryIO:
     spool = stack.enter_context(tempfile.TemporaryFile())  # noqa: SIM115
     shutil.copyfileobj(sys.stdin.buffer, spool, length=1 << 20)
     return spool  # type: ignore[return-value]
+
+
+def _holds_records(spool: BinaryIO) -> bool:
+    """Whether spooled stdin is a record stream (JSONL or gzip), not one plain-text page."""
+    spool.seek(0)
+    head = spool.read(2)
+    if head == b"\x1f\x8b":
+        return True
+    spool.seek(0)
+    for line in spool:
+        if line.strip():
+            return looks_like_json_object(line)
+    return False
 
 
 def _write_texts(records: Iterator[Record]) -> None:
