@@ -13,6 +13,14 @@ _COLUMN_GAP = re.compile(r" {6,}")
 _COLUMN_SPACES = " " * 6
 
 
+def column_texts(line: str) -> list[str]:
+    """The line with its whitespace tidied, split into its columns if it holds several."""
+    if _COLUMN_SPACES not in line:
+        return [" ".join(line.split())]
+    columns = [" ".join(c.split()) for c in _COLUMN_GAP.split(line.strip()) if c.strip()]
+    return columns or [""]
+
+
 @dataclass
 class Unit:
     """One line of the page (or one column of a line that held several)."""
@@ -45,14 +53,12 @@ class Page:
     def from_text(cls, text: str) -> Page:
         units: list[Unit] = []
         for number, line in enumerate(text.split("\n"), start=1):
-            if _COLUMN_SPACES not in line:
-                units.append(Unit(" ".join(line.split()), number))
+            columns = column_texts(line)
+            if len(columns) == 1:
+                units.append(Unit(columns[0], number))
                 continue
-            columns = [c for c in _COLUMN_GAP.split(line.strip()) if c.strip()] or [""]
             for part, column in enumerate(columns):
-                units.append(
-                    Unit(" ".join(column.split()), number, part if len(columns) > 1 else 0)
-                )
+                units.append(Unit(column, number, part))
         return cls(units)
 
     def live(self) -> list[int]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..records import Record, meta_of
-from .page import Page
+from .page import Page, column_texts
 from .repair import repair_text
 
 SiteKey = Literal["auto", "meta", "url", "folder", "none"]
@@ -84,11 +84,13 @@ class SiteLineIndex:
         return [(first + d * step) & self.width_mask for d in range(self.depth)]
 
     def _keys(self, text: str) -> set[str]:
+        """Folded keys of the page's lines and columns, as the second pass will see them."""
         keys = set()
-        for unit in Page.from_text(text).units:
-            key = line_key(unit.text)
-            if len(key) >= self.min_chars:
-                keys.add(key)
+        for line in text.split("\n"):
+            for column in column_texts(line):
+                key = line_key(column)
+                if len(key) >= self.min_chars:
+                    keys.add(key)
         return keys
 
     def add(self, record: Record) -> None:
