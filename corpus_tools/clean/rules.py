@@ -568,6 +568,7 @@ def headline_list(page: Page) -> Iterator[int]:
 _WORD = re.compile(r"\w+")
 
 
+_BULLETS = "*•·●▪■►▸"
 _PROSE_END = tuple('.!?…:;"»”)')
 
 
@@ -576,8 +577,8 @@ def is_prose(text: str) -> bool:
     """A line that reads like running text: long enough, with function words or sentences."""
     if len(text) < 80:
         return False
-    if len(text) < 150 and not text.endswith(_PROSE_END):
-        return False  # a long headline, not a paragraph
+    if len(text) < 150 and (not text.endswith(_PROSE_END) or text[0] in _BULLETS):
+        return False  # a long headline or a list item, not a paragraph
     words = _WORD.findall(text.lower())
     if len(words) < 10:
         return False
@@ -623,7 +624,8 @@ def comment_section(page: Page) -> Iterator[int]:
 def teaser_feed(page: Page) -> Iterator[int]:
     live = _live(page)
     texts = [_text(page, i) for i in live]
-    prose = [is_prose(t) for t in texts]
+    # A lead is a paragraph, or a long line a feed cut off before its full stop.
+    prose = [is_prose(t) or (len(t) >= 100 and t[0] not in _BULLETS) for t in texts]
 
     def cycle(start: int) -> int:
         """End (exclusive) of one 'rubric? headline lead' cycle starting at start, or -1."""
