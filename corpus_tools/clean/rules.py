@@ -763,7 +763,18 @@ def boilerplate_context(page: Page) -> Iterator[int]:
     "title", "Records the first kept title-shaped line as meta.title; the line stays in the text."
 )
 def title(page: Page) -> Iterator[int]:
+    """The title is the last title-shaped line (3+ words, not a list item) above the first
+    paragraph, or else the first kept line when it is title-shaped."""
     live = _live(page)
-    if live and is_headline_like(_text(page, live[0])) and len(_text(page, live[0])) >= 10:
-        page.meta.setdefault("title", _text(page, live[0]))
+    texts = [_text(page, i) for i in live]
+    first_prose = next((p for p, text in enumerate(texts) if is_prose(text)), len(texts))
+    candidates = [
+        text
+        for text in texts[:first_prose]
+        if is_headline_like(text) and text[0] not in _BULLETS and len(text.split()) >= 3
+    ]
+    if candidates:
+        page.meta.setdefault("title", candidates[-1])
+    elif texts and is_headline_like(texts[0]) and len(texts[0]) >= 10:
+        page.meta.setdefault("title", texts[0])
     return iter(())
