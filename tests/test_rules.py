@@ -328,3 +328,24 @@ def test_rejoin_broken_lines() -> None:
 def test_every_rule_has_a_summary() -> None:
     for rule in RULES.values():
         assert rule.summary and rule.name
+
+
+def test_comment_thread_after_an_opening_line_or_reader_signatures() -> None:
+    opened = ["Comments are now closed for this story", "Marat", "Finally some good news."]
+    found = rules_of(page_with(*opened))
+    assert all(found[line] is not None for line in opened)
+    assert_article_kept(found)
+    signed = [
+        "Айдос",
+        "пишет:",
+        "Хорошо бы и у нас так сделали, давно ждём.",
+        "Гульнара",
+        "пишет:",
+        "Согласна, дороги в нашем районе в ужасном состоянии.",
+    ]
+    text = "\n".join([*ARTICLE, *signed])
+    kept = clean_text(text)
+    assert "давно ждём" not in kept and "Гульнара" not in kept
+    assert all(line in kept for line in ARTICLE)
+    quote = "\n".join([ARTICLE[0], "Министр сказал:", "– Работы начнутся весной.", *ARTICLE[1:]])
+    assert "– Работы начнутся весной." in clean_text(quote)

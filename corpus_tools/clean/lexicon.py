@@ -125,6 +125,18 @@ SITE_NOTICES = (
     r"cookie-файлдарды пайдаланамыз.*|реклама|advertisement|жарнама|на правах рекламы"
 )
 
+# Lines that open a comments section whatever the page: what follows is readers' text.
+COMMENTS_OPEN = (
+    r"comments are (now )?closed( for this (story|article))?|add your comment|post a comment|"
+    r"have your say|join the (discussion|conversation)|leave a reply|reader comments|"
+    r"\d+ (comments|responses) (so far|to)\b.*|комментарии (закрыты|отключены)|"
+    r"добавить комментарий|оставьте комментарий|ваш комментарий|обсуждение закрыто|"
+    r"пікір қосу|пікіріңізді (жазыңыз|қалдырыңыз)"
+)
+
+# A reader's signature line in a comment thread: 'Judy said', 'Ерлан пишет:'.
+COMMENT_SIGNATURE = r"said|says|wrote|writes|replied|пишет|написал[аи]?|ответил[аи]?|жазды"
+
 # A heading after which a news page shows readers' comments, not the article.
 COMMENT_HEADINGS = (  # a bare «Комментарии» is also a rubric of expert commentary: not enough
     r"комментари[ийя]\s*(читателей|пользователей)\s*\(?\d*\)?|комментари[ийя]\s*\(\d+\)|"

@@ -590,29 +590,35 @@ def is_prose(text: str) -> bool:
 _COMMENT_HEADING = _whole(rf"{_BULLET}(?:{lx.COMMENT_HEADINGS})\s*:?\s*")
 
 
+_COMMENTS_OPEN = _whole(rf"{_BULLET}(?:{lx.COMMENTS_OPEN})\s*[:.!?]?\s*")
+_SIGNATURE = re.compile(rf"^(?:[\w.' -]{{1,40}}\s)?(?:{lx.COMMENT_SIGNATURE})\s*:?$", re.IGNORECASE)
+
+
 @rule(
     "comment_section",
-    "Readers' comments: everything after a 'Комментарии (12)' heading that "
-    "follows the article's prose.",
+    "Readers' comments: everything after a comments heading ('Комментарии (12)', 'Comments are "
+    "now closed') or the first of several 'NAME said' signatures, once the article is behind.",
 )
 def comment_section(page: Page) -> Iterator[int]:
     # The heading itself may already be gone (comment_prompt), so all units are scanned. A
-    # 'Comments (3)' link near the top must not take the article with it: the heading counts
-    # only once more prose stands before it than after it.
+    # counted heading ('Comments (3)') is also a link under a title, so it counts only once
+    # more prose stands before it than after it; a heading that opens the comments
+    # ('Add your comment') and reader signatures need only some prose before them.
     prose = [
         len(u.text) if u.rule is None and u.text and is_prose(u.text) else 0 for u in page.units
     ]
     total = sum(prose)
+    signatures = [i for i, u in enumerate(page.units) if u.text and _SIGNATURE.match(u.text)]
     before = 0
     for index, unit in enumerate(page.units):
-        if (
-            unit.text
-            and before >= 300
-            and before * 2 > total
-            and _COMMENT_HEADING.match(unit.lower)
-        ):
-            yield from (i for i in page.live() if i > index)
-            return
+        if unit.text and before >= 300:
+            counted = before * 2 > total and _COMMENT_HEADING.match(unit.lower)
+            opening = _COMMENTS_OPEN.match(unit.lower)
+            signed = len(signatures) >= 2 and index == signatures[0]
+            if counted or opening or signed:
+                start = index - 1 if signed else index  # the name line above the first 'said'
+                yield from (i for i in page.live() if i > start)
+                return
         before += prose[index]
 
 
