@@ -616,8 +616,8 @@ def comment_section(page: Page) -> Iterator[int]:
             opening = _COMMENTS_OPEN.match(unit.lower)
             signed = len(signatures) >= 2 and index == signatures[0]
             if counted or opening or signed:
-                start = index - 1 if signed else index  # the name line above the first 'said'
-                yield from (i for i in page.live() if i > start)
+                first = index - 1 if signed else index  # the name line above the first 'said'
+                yield from (i for i in page.live() if i >= first)
                 return
         before += prose[index]
 
