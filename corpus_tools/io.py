@@ -206,13 +206,13 @@ class Reader:
         if not first:
             self.report("stdin: no input")
             return
-        if _looks_like_json_object(first):
+        if looks_like_json_object(first):
             yield from self._read_jsonl(stream, "stdin", first=first)
         else:
             yield from self._read_text(first + stream.read(), STDIN, None)
 
 
-def _looks_like_json_object(line: bytes) -> bool:
+def looks_like_json_object(line: bytes) -> bool:
     if not line.lstrip().startswith(b"{"):
         return False
     try:

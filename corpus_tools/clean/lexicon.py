@@ -74,9 +74,17 @@ COMMENT_PROMPTS = (
     r"обсудить|комментировать|чтобы оставить комментарий.*|авторизуйтесь.*чтобы.*|"
     r"пікір( қалдыру| жазу|лер)?\s*\(?\d*\)?|пікір қалдыру үшін.*|"
     r"(leave|add|post|write) (a |your )?(comment|reply)|comments?\s*\(?\d*\)?|"
-    r"log ?in to (comment|reply).*|be the first to comment.*|"
+    r"log ?in to (comment|reply).*|be the first to comment.*|ответить|цитировать|"
+    r"пожаловаться|reply|report( abuse)?|жауап беру|"
     r"нашли ошибку\??.*ctrl.?\+.?enter.*|.*выделите (её|ее|текст) и нажмите ctrl.*|"
     r"қатені көрсеңіз.*ctrl.*|.*select (it|the text) and press ctrl.*"
+)
+
+# Links under a teaser: the paragraph above them is a preview of another article.
+READ_MORE = (
+    r"подробн(ее|ости)|читать (далее|дальше|полностью)|далее|полностью|толығырақ|"
+    r"толық оқу|read more|more|continue reading|full story|czytaj (więcej|dalej)|"
+    r"więcej|περισσότερα"
 )
 
 SHARE_BUTTONS = (
@@ -101,7 +109,40 @@ COPYRIGHT = (
     r"all rights reserved|при (использовании|цитировании|копировании) материалов|"
     r"перепечатка .*запрещена|использование материалов .*разрешается|"
     r"материалдарды пайдаланған( кезде)?|мнение редакции может не совпадать|"
-    r"редакция(ның)? .*(пікірі|көзқарасы)"
+    r"редакция(ның)? .*(пікірі|көзқарасы)|(исключительные )?права на (материалы|контент)|"
+    r"(цитирование|использование|перепечатка|воспроизведение) .{0,80}(допускается|разрешается|"
+    r"запрещено|запрещается|возможно)|зарегистрировано в федеральной службе|"
+    r"свидетельство о регистрации (сми|средства массовой информации)|18\+|"
+    r"рұқсатсыз (көшіруге|пайдалануға) тыйым салынады|reproduction .{0,60}(prohibited|permitted)|"
+    r"комментари\w* .{0,60}(модерир|модератор|редактирован)|правовые ограничения"
+)
+
+SITE_NOTICES = (
+    r"(в )?вашем браузере (отключен|выключен).*|включите javascript.*|"
+    r"(эта|данная) страница (оптимально|лучше всего) работает.*|"
+    r"(you need to )?enable javascript.*|your browser (does not|doesn't) support.*|"
+    r"this (page|site) works best.*|мы используем (файлы )?cookie.*|we use cookies.*|"
+    r"cookie-файлдарды пайдаланамыз.*|реклама|advertisement|жарнама|на правах рекламы"
+)
+
+# Lines that open a comments section whatever the page: what follows is readers' text.
+COMMENTS_OPEN = (
+    r"comments are (now )?closed( for this (story|article))?|add your comment|post a comment|"
+    r"have your say|join the (discussion|conversation)|leave a reply|reader comments|"
+    r"\d+ (comments|responses) (so far|to)\b.*|комментарии (закрыты|отключены)|"
+    r"добавить комментарий|оставьте комментарий|ваш комментарий|обсуждение закрыто|"
+    r"пікір қосу|пікіріңізді (жазыңыз|қалдырыңыз)"
+)
+
+# A reader's signature line in a comment thread: 'Judy said', 'Ерлан пишет:'.
+COMMENT_SIGNATURE = r"said|says|wrote|writes|replied|пишет|написал[аи]?|ответил[аи]?|жазды"
+
+# A heading after which a news page shows readers' comments, not the article.
+COMMENT_HEADINGS = (  # a bare «Комментарии» is also a rubric of expert commentary: not enough
+    r"комментари[ийя]\s*(читателей|пользователей)\s*\(?\d*\)?|комментари[ийя]\s*\(\d+\)|"
+    r"комментари[ийя]:?\s*\d+|\d+\s+комментари\w*|(ваши|все) комментарии|отзывы читателей|"
+    r"мнения читателей|пікірлер\s*\(\d+\)|\d+\s+пікір|"
+    r"comments?\s*\(\d+\)|\d+\s+comments?|reader comments|komentarze\s*\(\d+\)|σχόλια\s*\(\d+\)"
 )
 
 PAGINATION = (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -9,6 +10,15 @@ from typing import Any
 # inscriptis and similar HTML-to-text tools lay table columns side by side, padded with spaces:
 # «* Спорт              Учёные создали ...». Runs this wide split a line into its columns.
 _COLUMN_GAP = re.compile(r" {6,}")
+_COLUMN_SPACES = " " * 6
+
+
+def column_texts(line: str) -> list[str]:
+    """The line with its whitespace tidied, split into its columns if it holds several."""
+    if _COLUMN_SPACES not in line:
+        return [" ".join(line.split())]
+    columns = [" ".join(c.split()) for c in _COLUMN_GAP.split(line.strip()) if c.strip()]
+    return columns or [""]
 
 
 @dataclass
@@ -19,6 +29,10 @@ class Unit:
     line: int  # 1-based line number in the input
     part: int = 0  # column index when an input line was split into several units
     rule: str | None = None  # the rule that removed it, if any
+
+    @functools.cached_property
+    def lower(self) -> str:
+        return self.text.lower()
 
     @property
     def blank(self) -> bool:
@@ -33,27 +47,32 @@ class Unit:
 class Page:
     units: list[Unit]
     meta: dict[str, Any] = field(default_factory=dict)  # metadata found by the rules
+    _live: list[int] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_text(cls, text: str) -> Page:
         units: list[Unit] = []
         for number, line in enumerate(text.split("\n"), start=1):
-            columns = [c.strip() for c in _COLUMN_GAP.split(line.strip())]
-            columns = [c for c in columns if c] or [""]
+            columns = column_texts(line)
+            if len(columns) == 1:
+                units.append(Unit(columns[0], number))
+                continue
             for part, column in enumerate(columns):
-                units.append(
-                    Unit(" ".join(column.split()), number, part if len(columns) > 1 else 0)
-                )
+                units.append(Unit(column, number, part))
         return cls(units)
 
     def live(self) -> list[int]:
-        """Indexes of units that are neither blank nor removed, in page order."""
-        return [i for i, unit in enumerate(self.units) if unit.kept]
+        """Indexes of units that are neither blank nor removed, in page order (cached until
+        the next removal; every rule asks for it)."""
+        if self._live is None:
+            self._live = [i for i, unit in enumerate(self.units) if unit.rule is None and unit.text]
+        return self._live
 
     def remove(self, index: int, rule: str) -> None:
         unit = self.units[index]
         if unit.rule is None and unit.text:
             unit.rule = rule
+            self._live = None
 
     def kept_text(self) -> list[str]:
         """Kept lines, blank lines between paragraphs preserved but never more than one."""

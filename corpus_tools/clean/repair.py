@@ -25,9 +25,13 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
     explain=False,
 )
 
-_MOJIBAKE_HINT = re.compile(
-    "[\u0080-\u009f\u00c0-\u00ff\u0192\u02c6\u2020\u2021\u2030\u0160\u0152\u2122]"
+# UTF-8 decoded as Windows-1252/Latin-1 shows a lead byte (Ã Â Ð Ñ ...) followed by a
+# continuation byte's character; a lone «ó» or «é» in Polish or French text does not.
+_CONTINUATION = (
+    "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
 )
+_MOJIBAKE_HINT = re.compile(f"[\u00c2-\u00f4][{_CONTINUATION}]")
 _SPACES = re.compile("[\u00a0\u2007\u202f\u2000-\u200a\u3000\t]")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

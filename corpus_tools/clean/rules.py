@@ -8,6 +8,7 @@ function here with the ``@rule`` decorator and give it tests in ``tests/test_rul
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -37,6 +38,26 @@ def rule(name: str, summary: str) -> Callable[[Finder], Finder]:
     return register
 
 
+LINE_CACHE_SIZE = 1 << 16
+
+
+def line_rule(name: str, summary: str) -> Callable[[Callable[[str], bool]], Callable[[str], bool]]:
+    """Register a rule that judges each line on its own text. The verdict is cached per
+    distinct line: a site's menus and footers repeat on every page, so most lines of a real
+    corpus are judged once."""
+
+    def register(test: Callable[[str], bool]) -> Callable[[str], bool]:
+        cached = functools.lru_cache(maxsize=LINE_CACHE_SIZE)(test)
+
+        def find(page: Page) -> Iterator[int]:
+            return (i for i in page.live() if cached(page.units[i].text))
+
+        RULES[name] = Rule(name, summary, find)
+        return cached
+
+    return register
+
+
 def apply_rules(page: Page, skip: frozenset[str] = frozenset()) -> None:
     for name, current in RULES.items():
         if name in skip:
@@ -46,7 +67,9 @@ def apply_rules(page: Page, skip: frozenset[str] = frozenset()) -> None:
 
 
 def _whole(pattern: str) -> re.Pattern[str]:
-    return re.compile(rf"^(?:{pattern})$", re.IGNORECASE)
+    """A pattern for a whole line, matched against the lower-cased line (``_low``): case-
+    insensitive matching in ``re`` is many times slower on these word lists."""
+    return re.compile(rf"^(?:{pattern})$")
 
 
 _BULLET = r"[\s*•·●▪■►▸\-–—|>]*"
@@ -82,20 +105,23 @@ def _text(page: Page, index: int) -> str:
     return page.units[index].text
 
 
+def _low(page: Page, index: int) -> str:
+    return page.units[index].lower
+
+
 # --------------------------------------------------------------------------- simple line rules
 
 
 _PLACEHOLDER = re.compile(r"\[\[[^\]]*\]\]|\{\{[^}]*\}\}|\{%[^%]*%\}|\$\{[^}]*\}|%%\w+%%")
 
 
-@rule("template_placeholder", "Lines made only of unrendered template fields: [[year]], {{title}}.")
-def template_placeholder(page: Page) -> Iterator[int]:
-    for index in _live(page):
-        text = _text(page, index)
-        if ("[[" in text or "{" in text or "%%" in text) and _PLACEHOLDER.search(text):
-            rest = _PLACEHOLDER.sub("", text)
-            if not re.search(r"\w", rest):
-                yield index
+@line_rule(
+    "template_placeholder", "Lines made only of unrendered template fields: [[year]], {{title}}."
+)
+def template_placeholder(text: str) -> bool:
+    if ("[[" in text or "{" in text or "%%" in text) and _PLACEHOLDER.search(text):
+        return not re.search(r"\w", _PLACEHOLDER.sub("", text))
+    return False
 
 
 _PUBLISHED = re.compile(
@@ -140,18 +166,32 @@ def published_date(page: Page) -> Iterator[int]:
 @rule("page_header_date", "The visit date in the page header ('суббота, 23 ноября 2024').")
 def page_header_date(page: Page) -> Iterator[int]:
     for index in _live(page)[:6]:
-        if _WEEKDAY_DATE_LINE.match(_text(page, index)):
+        if _WEEKDAY_DATE_LINE.match(_low(page, index)):
             yield index
 
 
 @rule("timestamp", "Bare times and dated times ('13:46', '12.05.2024 13:46'), alone or in runs.")
 def timestamp(page: Page) -> Iterator[int]:
     live = _live(page)
-    dates = [bool(_DATE_LINE.match(_text(page, i))) for i in live]
+    kinds = [_stamp_kind(_text(page, i)) for i in live]
+    dates = [kind == "date" for kind in kinds]
     for position, index in enumerate(live):
-        text = _text(page, index)
-        if _DATETIME_LINE.match(text) or (dates[position] and _in_run(dates, position, 3)):
+        if kinds[position] == "datetime" or (dates[position] and _in_run(dates, position, 3)):
             yield index
+
+
+_STAMP_LINE_MAX = 60
+
+
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
+def _stamp_kind(text: str) -> str | None:
+    """'datetime' for a line that is only a (dated) time, 'date' for only a date, else None."""
+    if len(text) > _STAMP_LINE_MAX or not any(ch.isdigit() for ch in text):
+        return None
+    lower = text.lower()
+    if _DATETIME_LINE.match(lower):
+        return "datetime"
+    return "date" if _DATE_LINE.match(lower) else None
 
 
 def _in_run(flags: list[bool], position: int, length: int) -> bool:
@@ -172,12 +212,21 @@ def _calendar_cells(text: str) -> list[str]:
     return [cell for cell in _DAY_CELLS.split(text.strip("|").strip()) if cell]
 
 
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
 def _is_weekday_header(text: str) -> bool:
+    if len(text) > 80 or text.strip("| ")[:3].lower().strip(". |") not in lx.WEEKDAYS_SHORT:
+        return False
     cells = [c.lower().strip(".") for c in _calendar_cells(text)]
     return len(cells) >= 5 and all(c in lx.WEEKDAYS_SHORT for c in cells)
 
 
+_DAY_ROW = re.compile(r"^[\d|\s]+$")
+
+
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
 def _is_day_row(text: str) -> bool:
+    if len(text) > 60 or not _DAY_ROW.match(text):
+        return False
     cells = _calendar_cells(text)
     return 1 <= len(cells) <= 7 and all(c.isdigit() and 1 <= int(c) <= 31 for c in cells)
 
@@ -199,30 +248,30 @@ def calendar_table(page: Page) -> Iterator[int]:
             grid = _in_run(days, position, 3) and cells >= 3
             if near_header or grid:
                 yield index
-        elif _MONTH_HEADER.match(_text(page, index)) and (
+        elif _MONTH_HEADER.match(_low(page, index)) and (
             any(header[position + 1 : position + 3]) or any(days[position + 1 : position + 2])
         ):
             yield index
 
 
-_CURRENCY = re.compile(
-    r"(?:\b(?:USD|EUR|RUB|RUR|KZT|CNY|GBP|KGS|UZS|BTC|Brent|доллар\w*|евро|рубл\w*|юан\w*|"
-    r"нефть|золото)\b|[$€₽₸£¥])\s*(?:/\s*[A-Z]{3})?\s*[:=]?\s*[↑↓▲▼+-]?\s*\d+(?:[.,]\d+)?",
-    re.IGNORECASE,
+_CURRENCY = re.compile(  # on lower-cased lines
+    r"(?:\b(?:usd|eur|rub|rur|kzt|cny|gbp|kgs|uzs|btc|brent|wti|доллар\w*|евро|рубл\w*|юан\w*|"
+    r"нефть|золото|ммвб|ртс|micex|rts|kase|imoex|dow jones|nasdaq|s&p ?500|ftse|dax|nikkei)\b|"
+    r"[$€₽₸£¥])\s*(?:/\s*[a-z]{3})?\s*[:=]?\s*(?:\d{1,2}:\d{2}\s+)?[↑↓▲▼+-]?\s*\d+(?:[.,]\d+)?"
 )
+_PERCENT_CHANGE = re.compile(r"[+−-]\s*\d+(?:[.,]\d+)?\s*%")
 
 
-@rule("currency_ticker", "Exchange-rate strips: 'USD/KZT: 425.67 EUR/KZT: 496.42'.")
-def currency_ticker(page: Page) -> Iterator[int]:
-    for index in _live(page):
-        text = _text(page, index)
-        if len(text) > 300:
-            continue
-        quotes = _CURRENCY.findall(text)
-        if len(quotes) >= 2:
-            rest = _CURRENCY.sub("", text)
-            if len(re.findall(r"[^\W\d_]{3,}", rest)) <= 2 * len(quotes):
-                yield index
+@line_rule("currency_ticker", "Exchange-rate strips: 'USD/KZT: 425.67 EUR/KZT: 496.42'.")
+def currency_ticker(text: str) -> bool:
+    if len(text) > 300 or not any(ch.isdigit() for ch in text):
+        return False
+    text = text.lower()
+    quotes = _CURRENCY.findall(text)
+    if len(quotes) >= 2 or (quotes and len(text) <= 60 and _PERCENT_CHANGE.search(text)):
+        rest = _CURRENCY.sub("", text)
+        return len(re.findall(r"[^\W\d_]{3,}", rest)) <= 2 * len(quotes)
+    return False
 
 
 _VIEW_COUNT = re.compile(
@@ -253,6 +302,9 @@ def view_counter(page: Page) -> Iterator[int]:
 _BYLINE_PREFIXED = re.compile(
     rf"^{_BULLET}(?:{lx.BYLINE_PREFIX})\s*:\s*(?P<name>[^\W\d_][\w .,'’-]{{1,80}})$", re.IGNORECASE
 )
+_BYLINE_BY = re.compile(
+    r"^(?:[Bb]y|BY|[Ww]ritten by)\s+(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w.'’-]*|and)){1,4})$"
+)
 _PERSON_NAME = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+(?:\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w.'’-]*){1,2}$")
 _ROLE_LINE = re.compile(
     rf"^[\w\s,.-]{{0,60}}(?:{lx.JOURNALIST_ROLES})[\w\s,.-]{{0,80}}$", re.IGNORECASE
@@ -264,7 +316,7 @@ def byline(page: Page) -> Iterator[int]:
     live = _live(page)
     for position, index in enumerate(live):
         text = _text(page, index)
-        match = _BYLINE_PREFIXED.match(text)
+        match = _BYLINE_PREFIXED.match(text) or _BYLINE_BY.match(text)
         if match:
             page.meta.setdefault("author", match.group("name").strip())
             yield index
@@ -294,17 +346,20 @@ def photo_credit(page: Page) -> Iterator[int]:
             yield index
 
 
-def _line_rule(name: str, summary: str, pattern: str, max_length: int = 200) -> None:
-    compiled = _whole(rf"{_BULLET}(?:{pattern})[\s.!:»>→]*")
+def _line_rule(
+    name: str, summary: str, pattern: str, max_length: int = 200, whole: bool = True
+) -> None:
+    """A rule that removes lines up to ``max_length`` characters that are the pattern
+    (``whole``) or contain it."""
+    if whole:
+        matcher = _whole(rf"{_BULLET}(?:{pattern})[\s.!:»>→]*").match
+    else:
+        matcher = re.compile(pattern).search
 
-    def find(page: Page) -> Iterator[int]:
-        for index in _live(page):
-            text = _text(page, index)
-            if len(text) <= max_length and compiled.match(text):
-                yield index
+    def test(text: str) -> bool:
+        return len(text) <= max_length and matcher(text.lower()) is not None
 
-    find.__doc__ = summary
-    rule(name, summary)(find)
+    line_rule(name, summary)(test)
 
 
 _line_rule(
@@ -327,42 +382,59 @@ _line_rule(
 _line_rule(
     "subscription_pitch",
     "Subscription pitches: 'Подписывайтесь на наш Telegram-канал'.",
-    rf".{{0,80}}(?:{lx.SUBSCRIPTION}).{{0,160}}",
+    lx.SUBSCRIPTION,
     240,
+    whole=False,
 )
 _line_rule(
     "copyright_footer",
     "Copyright and reprint notices: '© 2024', 'Все права защищены'.",
-    rf".{{0,200}}(?:{lx.COPYRIGHT}).{{0,200}}",
-    400,
+    lx.COPYRIGHT,
+    600,
+    whole=False,
 )
+
+
+_line_rule(
+    "site_notice",
+    "Browser, cookie and advertising notices: 'Включите JavaScript'.",
+    lx.SITE_NOTICES,
+    300,
+)
+
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+_CODE = re.compile(
+    r"[{;]\s*[a-z-]+\s*:\s*[^;{}]+;|function\s*\(|\bvar\s+\w+\s*=|document\.|window\.|"
+    r"\$\(|=>|&[a-z]+;|\bhttps?://\S+\.(?:js|css|php)\b"
+)
+
+
+@line_rule("markup_code", "HTML, CSS and JavaScript that leaked into the text ('<div style=...>').")
+def markup_code(text: str) -> bool:
+    return ("<" in text or "{" in text or ";" in text or "(" in text) and (
+        len(_TAG.findall(text)) >= 2 or len(_CODE.findall(text)) >= 2
+    )
 
 
 _MENU_SEPARATORS = re.compile(r"\s*[|•·/»]\s*|\s{2,}")
 
 
-@rule("navigation_menu", "Menu bars: 'Главная | Новости | Политика | Спорт'.")
-def navigation_menu(page: Page) -> Iterator[int]:
-    for index in _live(page):
-        text = _text(page, index)
-        parts = [p for p in _MENU_SEPARATORS.split(text) if p]
-        if (
-            len(parts) >= 3
-            and text.count("|") + text.count("•") + text.count("·") >= 2
-            and all(len(p.split()) <= 3 and not p.endswith((".", ",")) for p in parts)
-        ):
-            yield index
+@line_rule("navigation_menu", "Menu bars: 'Главная | Новости | Политика | Спорт'.")
+def navigation_menu(text: str) -> bool:
+    if text.count("|") + text.count("•") + text.count("·") < 2 or len(text) > 300:
+        return False
+    parts = [p for p in _MENU_SEPARATORS.split(text) if p]
+    return len(parts) >= 3 and all(
+        len(p.split()) <= 3 and not p.endswith((".", ",")) for p in parts
+    )
 
 
 _ASTERISM = re.compile(r"^(\*\s*){3}$|^\*{3,}$")
 
 
-@rule("punctuation_only", "Lines with no letter or digit: stray commas, bullets, separators.")
-def punctuation_only(page: Page) -> Iterator[int]:
-    for index in _live(page):
-        text = _text(page, index)
-        if not any(ch.isalnum() for ch in text) and not _ASTERISM.match(text):
-            yield index
+@line_rule("punctuation_only", "Lines with no letter or digit: stray commas, bullets, separators.")
+def punctuation_only(text: str) -> bool:
+    return not any(ch.isalnum() for ch in text) and not _ASTERISM.match(text)
 
 
 # --------------------------------------------------------------------------- block rules
@@ -373,29 +445,80 @@ _GLUE = re.compile(
 )
 
 
-@rule("headline_ticker", "Many headlines glued into one long line with no sentence punctuation.")
-def headline_ticker(page: Page) -> Iterator[int]:
-    for index in _live(page):
-        text = _text(page, index)
-        if len(text) < 250:
-            continue
-        ends = len(_SENTENCE_END.findall(text))
-        glue = len(_GLUE.findall(text))
-        if ends <= len(text) / 600 and glue >= max(5, len(text) / 120):
-            yield index
+_STAMP = re.compile(rf"(?<![\d:.])(?:{_TIME}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})(?![\d:])")
+_CAMEL_GLUE = re.compile(r"[a-zа-яёәғқңөұүһі][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]")
+
+
+@line_rule(
+    "headline_ticker",
+    "Headlines glued into one long line: no sentence punctuation, or a "
+    "time stamp before every headline.",
+)
+def headline_ticker(text: str) -> bool:
+    if len(text) < 150:
+        return False
+    stamps = len(_STAMP.findall(text))
+    camel = len(_CAMEL_GLUE.findall(text))
+    if stamps >= 4 and (stamps * 200 >= len(text) or camel >= 3):
+        return True
+    if len(text) < 250:
+        return False
+    ends = len(_SENTENCE_END.findall(text))
+    glue = len(_GLUE.findall(text)) + 2 * camel
+    return ends <= len(text) / 600 and glue >= max(5, len(text) / 120)
 
 
 _HEADLINE_END = tuple(".,;:—–-")
 _HEADLINE_START = re.compile(r"^[\"«“„'(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9]")
 
 
+_LEADING_BULLET = re.compile(r"^[*•·●▪■►▸>]+\s*")
+
+
+@functools.lru_cache(maxsize=8192)
 def is_headline_like(text: str) -> bool:
     """A title-shaped line: capitalised, 1-25 words, not ending like a sentence or a clause."""
+    text = _LEADING_BULLET.sub("", text)
+    if not text:
+        return False
     if not 2 <= len(text) <= 160 or (text.endswith(_HEADLINE_END) and not text.endswith("...")):
         return False
     if text[0] in "–—-" or (text.endswith("…") and len(text) < 20):
         return False
-    return bool(_HEADLINE_START.match(text)) and len(text.split()) <= 25
+    has_letter = any(ch.isalpha() for ch in text)
+    return has_letter and bool(_HEADLINE_START.match(text)) and len(text.split()) <= 25
+
+
+_READ_MORE = _whole(rf"{_BULLET}(?:{lx.READ_MORE})[\s.…:»>→]*")
+
+
+@line_rule("read_more_link", "'Подробнее…' / 'Read more' links under teasers.")
+def read_more_link(text: str) -> bool:
+    return len(text) <= 40 and _READ_MORE.match(text.lower()) is not None
+
+
+@rule(
+    "repeated_in_page",
+    "Second and later copies of a line of 30+ characters in one page "
+    "(per-comment widgets, a title repeated by the layout).",
+)
+def repeated_in_page(page: Page) -> Iterator[int]:
+    seen: set[str] = set()
+    for index in _live(page):
+        key = _fold(_text(page, index))
+        if len(key) < 30:
+            continue
+        if key in seen:
+            yield index
+        seen.add(key)
+
+
+_FOLD = re.compile(r"[\d\W_]+")
+
+
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
+def _fold(text: str) -> str:
+    return _FOLD.sub(" ", text.lower()).strip()
 
 
 _LIST_HEADING = _whole(rf"{_BULLET}(?:{lx.LIST_HEADINGS})\s*[:»>→]?\s*")
@@ -406,17 +529,17 @@ def link_list(page: Page) -> Iterator[int]:
     live = _live(page)
     position = 0
     while position < len(live):
-        if not _LIST_HEADING.match(_text(page, live[position])):
+        if not _LIST_HEADING.match(_low(page, live[position])):
             position += 1
             continue
         end = position + 1
         while end < len(live) and (
-            is_headline_like(_text(page, live[end])) or _LIST_HEADING.match(_text(page, live[end]))
+            is_headline_like(_text(page, live[end])) or _LIST_HEADING.match(_low(page, live[end]))
         ):
             end += 1
         listed = end - position - 1
         at_end = end == len(live)
-        if listed >= 2 or at_end or _LIST_HEADING.match(_text(page, live[position + 1])):
+        if listed >= 2 or at_end or _LIST_HEADING.match(_low(page, live[position + 1])):
             yield from live[position:end]
         position = end
 
@@ -445,10 +568,17 @@ def headline_list(page: Page) -> Iterator[int]:
 _WORD = re.compile(r"\w+")
 
 
-def _is_prose(text: str) -> bool:
+_BULLETS = "*•·●▪■►▸"
+_PROSE_END = tuple('.!?…:;"»”)')
+
+
+@functools.lru_cache(maxsize=8192)
+def is_prose(text: str) -> bool:
     """A line that reads like running text: long enough, with function words or sentences."""
     if len(text) < 80:
         return False
+    if len(text) < 150 and (not text.endswith(_PROSE_END) or text[0] in _BULLETS):
+        return False  # a long headline or a list item, not a paragraph
     words = _WORD.findall(text.lower())
     if len(words) < 10:
         return False
@@ -457,26 +587,176 @@ def _is_prose(text: str) -> bool:
     return stop_share >= 0.15 or (sentences >= 1 and text.rstrip()[-1:] in '.!?…"»”')
 
 
-@rule("boilerplate_context", "Short lines far from any prose (menus, teasers) in pages with prose.")
-def boilerplate_context(page: Page) -> Iterator[int]:
+_COMMENT_HEADING = _whole(rf"{_BULLET}(?:{lx.COMMENT_HEADINGS})\s*:?\s*")
+
+
+_COMMENTS_OPEN = _whole(rf"{_BULLET}(?:{lx.COMMENTS_OPEN})\s*[:.!?]?\s*")
+_SIGNATURE = re.compile(rf"^(?:[\w.' -]{{1,40}}\s)?(?:{lx.COMMENT_SIGNATURE})\s*:?$", re.IGNORECASE)
+
+
+@rule(
+    "comment_section",
+    "Readers' comments: everything after a comments heading ('Комментарии (12)', 'Comments are "
+    "now closed') or the first of several 'NAME said' signatures, once the article is behind.",
+)
+def comment_section(page: Page) -> Iterator[int]:
+    # The heading itself may already be gone (comment_prompt), so all units are scanned. A
+    # counted heading ('Comments (3)') is also a link under a title, so it counts only once
+    # more prose stands before it than after it; a heading that opens the comments
+    # ('Add your comment') and reader signatures need only some prose before them.
+    prose = [
+        len(u.text) if u.rule is None and u.text and is_prose(u.text) else 0 for u in page.units
+    ]
+    total = sum(prose)
+    signatures = [i for i, u in enumerate(page.units) if u.text and _SIGNATURE.match(u.text)]
+    before = 0
+    for index, unit in enumerate(page.units):
+        if unit.text and before >= 300:
+            counted = before * 2 > total and _COMMENT_HEADING.match(unit.lower)
+            opening = _COMMENTS_OPEN.match(unit.lower)
+            signed = len(signatures) >= 2 and index == signatures[0]
+            if counted or opening or signed:
+                first = index - 1 if signed else index  # the name line above the first 'said'
+                yield from (i for i in page.live() if i >= first)
+                return
+        before += prose[index]
+
+
+@rule(
+    "teaser_feed",
+    "Feeds of other articles: 4 or more cycles of a headline (with a rubric or "
+    "date) and a one-paragraph lead.",
+)
+def teaser_feed(page: Page) -> Iterator[int]:
     live = _live(page)
-    prose = [_is_prose(_text(page, i)) for i in live]
-    if not any(prose):
-        return
-    anchors = [p for p, is_prose in enumerate(prose) if is_prose]
-    keep = set(anchors)
-    # Between two prose lines: keep a short run whole (subheadings, verse, dialogue), only the
-    # edges of a long one (a sidebar wedged into the article).
-    for left, right in itertools.pairwise(anchors):
-        gap = range(left + 1, right)
-        if len(gap) <= 12:
-            keep.update(gap)
+    texts = [_text(page, i) for i in live]
+    # A lead is a paragraph, or a long line a feed cut off before its full stop.
+    prose = [is_prose(t) or (len(t) >= 100 and t[0] not in _BULLETS) for t in texts]
+
+    def cycle(start: int) -> int:
+        """End (exclusive) of one 'rubric? headline lead' cycle starting at start, or -1."""
+        for short in (1, 2, 3):
+            lead = start + short
+            if lead >= len(live) or prose[lead - 1]:
+                return -1
+            if prose[lead]:
+                headline = is_headline_like(texts[lead - 1])
+                single = lead + 1 >= len(live) or not prose[lead + 1]
+                return lead + 1 if headline and single and len(texts[lead]) < 400 else -1
+        return -1
+
+    position = 0
+    while position < len(live):
+        end, cycles = position, 0
+        while (following := cycle(end)) != -1:
+            end, cycles = following, cycles + 1
+        leads = [t for t, p in zip(texts[position:end], prose[position:end], strict=True) if p]
+        if cycles >= 4 and not _cohesive(leads):
+            yield from live[position:end]
+            position = end
         else:
-            keep.update(range(left + 1, left + 3))
-            keep.update(range(right - 3, right))
-    # Before the first prose line: the title and a lead-in; after the last: a closing line.
-    keep.update(range(max(0, anchors[0] - 3), anchors[0]))
-    keep.update(range(anchors[-1] + 1, min(len(live), anchors[-1] + 3)))
+            position += 1
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in _WORD.findall(text.lower()) if len(w) >= 4 and w not in lx.STOPWORDS}
+
+
+def _cohesive(paragraphs: list[str]) -> bool:
+    """Paragraphs of one article share words from one to the next; leads of a feed do not.
+    (inscriptis interleaves a sidebar with the article line by line, which looks like a feed.)"""
+    stems = [_stems(p) for p in paragraphs]
+    overlaps = [len(a & b) / min(len(a), len(b)) for a, b in itertools.pairwise(stems) if a and b]
+    return bool(overlaps) and sum(overlaps) / len(overlaps) >= COHESION
+
+
+COHESION = 0.1
+
+
+_CLAUSE_END = tuple(',;:.!?…»"”')
+
+
+def _reads_as_article(lines: list[str]) -> bool:
+    """Short lines that belong to the text around them: a list introduced by a colon, verse
+    and dialogue (a third or more of the lines end like a clause or open with a dash)."""
+    if not lines:
+        return True
+    if lines[0].endswith(":"):
+        return True
+    textual = sum(line.endswith(_CLAUSE_END) or line[0] in "–—-" for line in lines)
+    return textual * 3 >= len(lines)
+
+
+# Tuned on the ru/en/pl/el dev pages (docs/benchmarks.md): a run of prose ends where more than
+# two short lines stand between paragraphs; a second run is article if it is two thirds as long.
+MAX_PROSE_GAP = 2
+SECOND_BLOCK_SHARE = 2 / 3
+MAX_ARTICLE_GAP = 12
+
+
+def _continues_sentence(previous: str, line: str) -> bool:
+    return line[0].isalpha() and line[0].islower() and not previous.endswith(_CLAUSE_END)
+
+
+def _prose_blocks(anchors: list[int], max_gap: int) -> list[list[int]]:
+    """Group prose positions whose gaps (non-prose units between them) are at most max_gap."""
+    blocks: list[list[int]] = [[anchors[0]]]
+    for position in anchors[1:]:
+        if position - blocks[-1][-1] - 1 <= max_gap:
+            blocks[-1].append(position)
+        else:
+            blocks.append([position])
+    return blocks
+
+
+@rule("boilerplate_context", "Lines outside the main run of prose: teasers, menus, footers.")
+def boilerplate_context(page: Page) -> Iterator[int]:
+    """The article is the longest run of prose paragraphs (short lines inside it, such as
+    subheadings, verse and dialogue, belong to it); prose far from it is a teaser or a footer.
+    Runs with at least SECOND_BLOCK_SHARE of the main run's text are kept too (an article cut
+    by an embedded gallery). Pages without prose are left to the other rules."""
+    live = _live(page)
+    texts = [_text(page, i) for i in live]
+    anchors = [p for p, text in enumerate(texts) if is_prose(text)]
+    if not anchors:
+        return
+    blocks = _prose_blocks(anchors, max_gap=MAX_PROSE_GAP)
+    weight = [sum(len(texts[p]) for p in block) for block in blocks]
+    main = max(range(len(blocks)), key=weight.__getitem__)
+    selected = {b for b in range(len(blocks)) if weight[b] >= weight[main] * SECOND_BLOCK_SHARE}
+    # Walk out from the main run: a neighbouring run of several paragraphs, a few short lines
+    # away (a poem, a quote, a gallery caption), is the same article; a lone paragraph is not.
+    for step in (-1, 1):
+        current = main
+        while 0 <= current + step < len(blocks):
+            neighbour = current + step
+            near, far = sorted((blocks[current], blocks[neighbour]))
+            between = texts[near[-1] + 1 : far[0]]
+            substantial = len(blocks[neighbour]) >= 2 and weight[neighbour] >= 400
+            joined = substantial or neighbour in selected or _reads_as_article(between)
+            if len(between) > MAX_ARTICLE_GAP or not joined:
+                break
+            selected.add(neighbour)
+            current = neighbour
+    chosen = [blocks[b] for b in sorted(selected)]
+    keep: set[int] = set()
+    for block in chosen:
+        keep.update(range(block[0], block[-1] + 1))
+    for left, right in itertools.pairwise(chosen):
+        if right[0] - left[-1] - 1 <= MAX_ARTICLE_GAP:
+            keep.update(range(left[-1] + 1, right[0]))
+    first, last = chosen[0][0], chosen[-1][-1]
+    keep.update(range(max(0, first - 2), first))
+    keep.update(range(last + 1, min(len(live), last + 3)))
+    # The title is often a few lines above the lead, past dates and share buttons.
+    for position in range(first - 3, max(-1, first - 9), -1):
+        if is_headline_like(texts[position]) and len(texts[position].split()) >= 4:
+            keep.add(position)
+            break
+    # A line that goes on with the sentence of a kept line belongs with it.
+    for position in range(1, len(live)):
+        if position - 1 in keep and _continues_sentence(texts[position - 1], texts[position]):
+            keep.add(position)
     for position, index in enumerate(live):
         if position not in keep:
             yield index
@@ -489,7 +769,18 @@ def boilerplate_context(page: Page) -> Iterator[int]:
     "title", "Records the first kept title-shaped line as meta.title; the line stays in the text."
 )
 def title(page: Page) -> Iterator[int]:
+    """The title is the last title-shaped line (3+ words, not a list item) above the first
+    paragraph, or else the first kept line when it is title-shaped."""
     live = _live(page)
-    if live and is_headline_like(_text(page, live[0])) and len(_text(page, live[0])) >= 10:
-        page.meta.setdefault("title", _text(page, live[0]))
+    texts = [_text(page, i) for i in live]
+    first_prose = next((p for p, text in enumerate(texts) if is_prose(text)), len(texts))
+    candidates = [
+        text
+        for text in texts[:first_prose]
+        if is_headline_like(text) and text[0] not in _BULLETS and len(text.split()) >= 3
+    ]
+    if candidates:
+        page.meta.setdefault("title", candidates[-1])
+    elif texts and is_headline_like(texts[0]) and len(texts[0]) >= 10:
+        page.meta.setdefault("title", texts[0])
     return iter(())

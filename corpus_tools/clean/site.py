@@ -9,14 +9,14 @@ with the default 4 × 2^22 counters that needs millions of distinct lines per si
 
 from __future__ import annotations
 
-import hashlib
+import functools
 import re
 from array import array
 from pathlib import Path
 from typing import Literal
 
 from ..records import Record, meta_of
-from .page import Page
+from .page import Page, column_texts
 from .repair import repair_text
 
 SiteKey = Literal["auto", "meta", "url", "folder", "none"]
@@ -24,6 +24,7 @@ SiteKey = Literal["auto", "meta", "url", "folder", "none"]
 _FOLD = re.compile(r"[\d\W_]+")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def line_key(text: str) -> str:
     """Lines that differ only in digits, punctuation or case count as the same line
     ('Комментарии (3)' and 'Комментарии (12)')."""
@@ -75,19 +76,21 @@ class SiteLineIndex:
                 return str(Path(source).parent)
         return None
 
-    def _slots(self, site: str, text: str) -> list[int]:
-        digest = hashlib.blake2b(f"{site}\x00{text}".encode(), digest_size=4 * self.depth).digest()
-        return [
-            int.from_bytes(digest[4 * d : 4 * d + 4], "little") & self.width_mask
-            for d in range(self.depth)
-        ]
+    def _slots(self, site: str, key: str) -> list[int]:
+        """Counter positions by double hashing (Kirsch–Mitzenmacher) of one 64-bit hash.
+        Python's string hash is salted per process, which is fine: both passes run in one."""
+        value = hash(f"{site}\x00{key}") & 0xFFFFFFFFFFFFFFFF
+        first, step = value & 0xFFFFFFFF, (value >> 32) | 1
+        return [(first + d * step) & self.width_mask for d in range(self.depth)]
 
     def _keys(self, text: str) -> set[str]:
+        """Folded keys of the page's lines and columns, as the second pass will see them."""
         keys = set()
-        for unit in Page.from_text(text).units:
-            key = line_key(unit.text)
-            if len(key) >= self.min_chars:
-                keys.add(key)
+        for line in text.split("\n"):
+            for column in column_texts(line):
+                key = line_key(column)
+                if len(key) >= self.min_chars:
+                    keys.add(key)
         return keys
 
     def add(self, record: Record) -> None:

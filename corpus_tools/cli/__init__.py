@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
+from collections.abc import Callable
+from typing import Any
 
 import typer
 
@@ -42,15 +45,44 @@ from . import clean  # noqa: E402, F401
 from .dedup import dedup as _dedup  # noqa: E402, F401
 
 
+def _quiet_on_closed_pipe(callback: Callable[..., Any]) -> Callable[..., Any]:
+    """``ct ... | head``: when the reader goes away, stop quietly with exit code 0, as ripgrep
+    does (click would report exit code 1)."""
+
+    @functools.wraps(callback)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return callback(*args, **kwargs)
+        except BrokenPipeError:
+            _silence_stdout()
+            sys.exit(0)
+
+    return run
+
+
+def _guard_commands(typer_app: typer.Typer) -> None:
+    for command in typer_app.registered_commands:
+        if command.callback is not None:
+            command.callback = _quiet_on_closed_pipe(command.callback)
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            _guard_commands(group.typer_instance)
+
+
+_guard_commands(app)
+
+
 def main() -> None:
     """Entry point: ct errors become one line on stderr and a non-zero exit, never a traceback."""
     try:
         app()
+    except SystemExit:
+        _flush_stdout()
+        raise
     except CtError as exc:
         console.error(str(exc))
         sys.exit(exc.exit_code)
     except BrokenPipeError:
-        # The reader (e.g. `head`) went away: stop quietly, as grep and ripgrep do.
         _silence_stdout()
         sys.exit(0)
     except KeyboardInterrupt:
@@ -59,6 +91,15 @@ def main() -> None:
     except MemoryError:
         console.error("out of memory")
         sys.exit(1)
+
+
+def _flush_stdout() -> None:
+    """Flush now, so that a reader that went away cannot cause an error at interpreter exit."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(0)
 
 
 def _silence_stdout() -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from enum import StrEnum
 from pathlib import Path
@@ -16,10 +17,11 @@ import typer
 from .. import console
 from ..clean import RULES, Cleaner, SiteLineIndex
 from ..clean.explain import explain_page
-from ..io import STDIN, Reader, TextDirWriter, dumps
+from ..io import STDIN, STDIN_ID, Reader, TextDirWriter, dumps, looks_like_json_object
+from ..parallel import default_jobs, map_ordered
 from ..records import Record
 from . import app
-from .common import InputsArg, OnErrorChoice, OnErrorOpt, QuietOpt, finish
+from .common import InputsArg, JobsOpt, OnErrorChoice, OnErrorOpt, QuietOpt, finish
 
 
 class SiteKeyChoice(StrEnum):
@@ -34,6 +36,10 @@ class SiteKeyChoice(StrEnum):
 def clean(
     inputs: InputsArg = None,
     text: Annotated[bool, typer.Option("--text", help="Print the cleaned text only.")] = False,
+    jsonl: Annotated[
+        bool,
+        typer.Option("--jsonl", help="JSON Lines even for one plain-text document on stdin."),
+    ] = False,
     out_dir: Annotated[
         Path | None,
         typer.Option("--output-dir", "-o", help="Write one cleaned .txt per input into DIR."),
@@ -53,6 +59,7 @@ def clean(
         int,
         typer.Option(min=2, help="A line in this many documents of one site is boilerplate."),
     ] = 3,
+    jobs: JobsOpt = None,
     on_error: OnErrorOpt = OnErrorChoice.skip,
     quiet: QuietOpt = False,
 ) -> None:
@@ -64,24 +71,32 @@ def clean(
     if list_rules:
         _print_rules()
         return
-    if sum((text, explain, out_dir is not None)) > 1:
-        raise typer.BadParameter("choose one of --text, --explain, -o")
+    if sum((text, jsonl, explain, out_dir is not None)) > 1:
+        raise typer.BadParameter("choose one of --text, --jsonl, --explain, -o")
     skip = skip or []
     inputs = inputs or [STDIN]
+    jobs = jobs or default_jobs()
     with ExitStack() as stack:
         stdin = _spool_stdin(stack) if STDIN in inputs else None
         site_index = None
-        if SiteLineIndex.RULE not in skip and site_key != SiteKeyChoice.none:
+        single_page = inputs == [STDIN] and stdin is not None and not _holds_records(stdin)
+        if SiteLineIndex.RULE not in skip and site_key != SiteKeyChoice.none and not single_page:
             site_index = SiteLineIndex(min_docs=min_site_docs, site_key=site_key.value)
             first = _reader(inputs, on_error, quiet, stdin, report=False)
             for record in console.progress(first, "counting lines per site"):
                 site_index.add(record)
         cleaner = Cleaner(skip=skip, site_index=site_index)
         reader = _reader(inputs, on_error, quiet, stdin, report=True)
-        records = (cleaner.clean(r) for r in console.progress(reader, "cleaning"))
         if explain:
             _write_explained(reader, cleaner, site_index)
-        elif out_dir is not None:
+            finish(reader)
+            return
+        cleaned = map_ordered(cleaner.clean, console.progress(reader, "cleaning"), jobs)
+        records = peekable(cleaned)
+        # A plain-text page on stdin is filtered like sed would: text in, text out.
+        head = records.peek()
+        text = text or (not jsonl and head is not None and head["id"] == STDIN_ID)
+        if out_dir is not None:
             writer = TextDirWriter(out_dir)
             for record in records:
                 writer.write(record)
@@ -92,6 +107,22 @@ def clean(
             for record in records:
                 out.write(dumps(record) + "\n")
         finish(reader)
+
+
+class peekable(Iterator[Record]):
+    """An iterator that can show its next record without consuming it."""
+
+    def __init__(self, iterable: Iterable[Record]) -> None:
+        self._iterator = iter(iterable)
+        self._head: list[Record] = []
+
+    def peek(self) -> Record | None:
+        if not self._head:
+            self._head.extend(itertools.islice(self._iterator, 1))
+        return self._head[0] if self._head else None
+
+    def __next__(self) -> Record:
+        return self._head.pop() if self._head else next(self._iterator)
 
 
 def _reader(
@@ -113,6 +144,19 @@ def _spool_stdin(stack: ExitStack) -> BinaryIO:
     spool = stack.enter_context(tempfile.TemporaryFile())  # noqa: SIM115
     shutil.copyfileobj(sys.stdin.buffer, spool, length=1 << 20)
     return spool  # type: ignore[return-value]
+
+
+def _holds_records(spool: BinaryIO) -> bool:
+    """Whether spooled stdin is a record stream (JSONL or gzip), not one plain-text page."""
+    spool.seek(0)
+    head = spool.read(2)
+    if head == b"\x1f\x8b":
+        return True
+    spool.seek(0)
+    for line in spool:
+        if line.strip():
+            return looks_like_json_object(line)
+    return False
 
 
 def _write_texts(records: Iterator[Record]) -> None:

@@ -33,6 +33,12 @@ OnErrorOpt = Annotated[
         help="On a bad file or malformed record: report it and go on (skip), or stop at once.",
     ),
 ]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs", "-j", min=1, help="Worker processes (default: all cores). Output is the same."
+    ),
+]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or progress on stderr.")]
 
 

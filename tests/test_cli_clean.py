@@ -1,0 +1,161 @@
+"""`ct clean` through the real command line and real shell pipes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .conftest import CORPUS, SEEDS, run_ct, shell
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def jsonl(stdout: str) -> list[dict]:
+    return [json.loads(line) for line in stdout.splitlines() if line.strip()]
+
+
+def test_folder_to_jsonl_records_with_removals() -> None:
+    result = run_ct("clean", "corpus/", check=True)
+    records = jsonl(result.stdout)
+    assert [r["id"] for r in records] == [f"corpus/{p.name}" for p in sorted(CORPUS.glob("*.txt"))]
+    seed0 = records[0]
+    rules = {removal["rule"] for removal in seed0["meta"]["removed"]}
+    assert {"timestamp", "calendar_table"} <= rules
+    first = seed0["meta"]["removed"][0]
+    assert set(first) == {"rule", "start_line", "end_line"}
+    assert result.stderr == ""
+
+
+def test_pipe_into_head_exits_quietly() -> None:
+    result = shell("ct clean corpus/ | head -n 1")
+    assert result.returncode == 0
+    assert result.stderr == ""
+    assert json.loads(result.stdout)["id"].endswith("000_4d8d44e5dd78fc4a.txt")
+
+
+def test_jsonl_through_a_pipe_keeps_unknown_fields() -> None:
+    rows = [
+        {
+            "id": "a",
+            "text": "Заголовок\n\n13:46\n12:22\n11:14",
+            "url": "https://e.kz/a",
+            "lang": "ru",
+        },
+        {"id": "b", "text": "Второй текст.", "meta": {"site": "e.kz"}},
+    ]
+    payload = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    result = run_ct("clean", "-", input=payload, check=True)
+    out = jsonl(result.stdout)
+    assert out[0]["url"] == "https://e.kz/a" and out[0]["lang"] == "ru"
+    assert out[0]["text"] == "Заголовок\n"
+    assert out[1]["meta"]["site"] == "e.kz"
+
+
+def test_text_output_of_a_folder_separates_documents() -> None:
+    result = run_ct("clean", "--text", *(str(p) for p in SEEDS[:2]), check=True)
+    expected = [(GOLDEN / f"{p.stem}.expected.txt").read_text(encoding="utf-8") for p in SEEDS[:2]]
+    assert result.stdout == "\n".join(expected)
+
+
+def test_output_dir_mirrors_names_and_never_touches_inputs(tmp_path: Path) -> None:
+    source = tmp_path / "in" / "site"
+    source.mkdir(parents=True)
+    original = SEEDS[0].read_text(encoding="utf-8")
+    (source / "page.txt").write_text(original, encoding="utf-8")
+    out = tmp_path / "out"
+    run_ct("clean", str(tmp_path / "in"), "-o", str(out), check=True)
+    written = out / "site" / "page.txt"
+    assert written.read_text(encoding="utf-8") == (
+        GOLDEN / f"{SEEDS[0].stem}.expected.txt"
+    ).read_text(encoding="utf-8")
+    assert (source / "page.txt").read_text(encoding="utf-8") == original
+    assert not list(out.rglob("*.tmp"))
+    refused = run_ct("clean", str(tmp_path / "in"), "-o", str(tmp_path / "in"))
+    assert refused.returncode == 2
+    assert "refusing to overwrite" in refused.stderr
+    assert (source / "page.txt").read_text(encoding="utf-8") == original
+
+
+def test_explain_marks_removed_lines_with_rule_names() -> None:
+    result = run_ct("clean", "--explain", "corpus/001_e6c4a706b25f4282.txt", check=True)
+    lines = result.stdout.splitlines()
+    assert lines[0] == "== corpus/001_e6c4a706b25f4282.txt"
+    assert "- [view_counter] 2880" in lines
+    assert "- [link_list] Популярное" in lines
+    assert "+ Они освобождали Европу" in lines
+    assert "= [meta.author] Юлия Полонская" in lines
+
+
+def test_skip_switches_a_rule_off_and_unknown_rule_is_a_usage_error() -> None:
+    kept = run_ct(
+        "clean",
+        "--text",
+        "--skip",
+        "timestamp",
+        "--skip",
+        "boilerplate_context",
+        "corpus/000_4d8d44e5dd78fc4a.txt",
+    )
+    assert "\n13:46\n" in kept.stdout
+    bad = run_ct("clean", "--skip", "no_such_rule", "corpus/")
+    assert bad.returncode == 2
+    assert bad.stderr.strip().startswith("ct: error: unknown rule(s): no_such_rule")
+    assert "Traceback" not in bad.stderr
+
+
+def test_rules_listing_names_every_rule() -> None:
+    result = run_ct("clean", "--rules", check=True)
+    names = [line.split("\t")[0] for line in result.stdout.splitlines()]
+    for name in ("timestamp", "calendar_table", "link_list", "site_repeated_line", "byline"):
+        assert name in names
+
+
+def test_site_repeated_lines_are_removed_across_documents() -> None:
+    footer = "Редакция не несёт ответственности за мнения читателей и авторов колонок"
+    bodies = [
+        "Городской акимат объявил о начале ремонта моста через реку Есиль в эту пятницу.",
+        "В Астане прошёл турнир по шахматам среди школьников, победил ученик лицея.",
+        "Синоптики обещают снег и метель на севере страны в ближайшие выходные дни.",
+    ]
+    payload = "".join(
+        json.dumps(
+            {"id": str(i), "text": f"{body}\n\n{footer}\n", "site": "news.kz"}, ensure_ascii=False
+        )
+        + "\n"
+        for i, body in enumerate(bodies)
+    )
+    records = jsonl(run_ct("clean", "-", input=payload, check=True).stdout)
+    for record, body in zip(records, bodies, strict=True):
+        assert record["text"] == body + "\n"
+        assert {"rule": "site_repeated_line", "start_line": 3, "end_line": 3} in (
+            record["meta"]["removed"]
+        )
+    kept = jsonl(run_ct("clean", "--site-key", "none", "-", input=payload, check=True).stdout)
+    assert footer in kept[0]["text"]
+
+
+def test_malformed_jsonl_line_skip_and_stop() -> None:
+    payload = '{"id": "a", "text": "Первый."}\nnot json\n{"id": "b", "text": "Второй."}\n'
+    skipped = run_ct("clean", "-", input=payload)
+    assert skipped.returncode == 2
+    assert [r["id"] for r in jsonl(skipped.stdout)] == ["a", "b"]
+    assert "stdin:2: malformed JSON" in skipped.stderr
+    stopped = run_ct("clean", "--on-error", "stop", "-", input=payload)
+    assert stopped.returncode == 2
+    assert stopped.stderr.count("\n") == 1
+    assert "Traceback" not in stopped.stderr
+
+
+def test_jobs_give_the_same_output_as_one_process() -> None:
+    pages = [p.read_text(encoding="utf-8") for p in SEEDS]
+    payload = "".join(
+        json.dumps(
+            {"id": f"d{i}", "text": pages[i % len(pages)], "site": f"s{i % 3}"}, ensure_ascii=False
+        )
+        + "\n"
+        for i in range(150)  # more than one chunk, so the pool really starts
+    )
+    one = run_ct("clean", "--jobs", "1", "-", input=payload, check=True).stdout
+    two = run_ct("clean", "--jobs", "2", "-", input=payload, check=True).stdout
+    assert one == two
+    assert len(jsonl(two)) == 150

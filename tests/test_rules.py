@@ -1,0 +1,351 @@
+"""Each noise rule on samples written for it: what it removes, and the article lines it keeps."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_tools.clean import RULES, Cleaner, clean_text
+from corpus_tools.clean.repair import fix_homoglyphs, fix_mojibake, fix_spaces, rejoin_broken_lines
+from corpus_tools.clean.rules import iso_from_numeric
+
+ARTICLE = [
+    "Аким Алматы провёл встречу с жителями Медеуского района и ответил на вопросы о ремонте "
+    "дорог, строительстве школ и работе общественного транспорта в новом году.",
+    "По словам акима, в этом году в районе отремонтируют более сорока улиц, а две новые школы "
+    "откроются к первому сентября, как и было обещано на прошлой встрече с горожанами.",
+    "Жители попросили продлить маршруты автобусов до новых микрорайонов и установить "
+    "светофоры возле школ, где дети каждый день переходят оживлённые улицы.",
+]
+
+
+def page_with(*noise: str, before: bool = False) -> str:
+    """A small article with the given noise lines after it (or before it)."""
+    parts = [*noise, "", *ARTICLE] if before else [*ARTICLE, "", *noise]
+    return "\n".join(parts)
+
+
+def rules_of(text: str, skip: tuple[str, ...] = ()) -> dict[str, str | None]:
+    """Map each non-blank line to the rule that removed it (None = kept)."""
+    page = Cleaner(skip=skip).page(text)
+    result: dict[str, str | None] = {}
+    for unit in page.units:
+        if unit.text:
+            result[unit.text] = unit.rule
+    return result
+
+
+def assert_article_kept(found: dict[str, str | None]) -> None:
+    for line in ARTICLE:
+        assert found[line] is None, line
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["13:46", "13:37", "12:22", "11:14"],
+        ["12.05.2024 13:46", "11.05.2024 09:10"],
+        ["Сегодня, 9:24", "Вчера, 23:41"],
+        ["5 января 2012, 18:30"],
+        ["10:15 | 3 March 2024"],
+    ],
+)
+def test_timestamp_lines_are_removed(lines: list[str]) -> None:
+    found = rules_of(page_with(*lines))
+    assert all(found[line] == "timestamp" for line in lines)
+    assert_article_kept(found)
+
+
+def test_a_date_inside_a_sentence_is_not_a_timestamp() -> None:
+    text = page_with(
+        "Встреча прошла 12 мая 2024 года в 13:46 в здании акимата, сообщает пресс-служба."
+    )
+    assert clean_text(text).count("12 мая 2024 года в 13:46") == 1
+
+
+@pytest.mark.parametrize(
+    "calendar",
+    [
+        [
+            "| Пн | Вт | Ср | Чт | Пт | Сб | Вс |",
+            "| 1 | 2 | 3 | 4 | 5 | 6 | 7 |",
+            "| 8 | 9 | 10 | 11 | 12 | 13 | 14 |",
+        ],
+        ["Дс Сс Ср Бс Жм Сн Жс", "1 2 3", "4 5 6 7 8 9 10", "11 12 13 14 15 16 17"],
+        ["Mo Tu We Th Fr Sa Su", "1 2 3 4 5 6 7", "8 9 10 11 12 13 14"],
+        ["3 4 5 6 7 8 9", "10 11 12 13 14 15 16", "17 18 19 20 21 22 23"],
+    ],
+)
+def test_calendar_tables_in_three_languages(calendar: list[str]) -> None:
+    found = rules_of(page_with(*calendar))
+    assert all(found[line] == "calendar_table" for line in calendar)
+    assert_article_kept(found)
+
+
+def test_link_list_under_kazakh_and_english_headings() -> None:
+    sidebar = [
+        "Көп оқылған",
+        "Астанада жаңа мектеп ашылды",
+        "Алматыда жол жөндеу жұмыстары басталды",
+        "Read also",
+        "Tokayev meets Uzbek president in Tashkent",
+    ]
+    found = rules_of(page_with(*sidebar))
+    assert all(found[line] == "link_list" for line in sidebar)
+    assert_article_kept(found)
+
+
+def test_headline_list_without_heading_but_article_list_after_colon_survives() -> None:
+    headlines = [
+        "Сильные дожди накроют Казахстан",
+        "Нацбанк сохранил базовую ставку",
+        "В Шымкенте открыли новый парк",
+        "Казахстанские борцы взяли три медали",
+        "Тарифы на свет пересмотрят весной",
+        "Где посмотреть результаты ЕНТ?",
+    ]
+    found = rules_of(page_with(*headlines))
+    assert all(found[line] == "headline_list" for line in headlines)
+    article_list = [
+        "В списке победителей конкурса:",
+        "Алматинская область",
+        "Туркестанская область",
+        "Город Шымкент",
+        "Область Абай",
+        "Северо-Казахстанская область",
+        "Костанайская область",
+    ]
+    text = "\n".join([ARTICLE[0], *article_list, ARTICLE[1], ARTICLE[2]])
+    kept = clean_text(text)
+    assert all(line in kept for line in article_list)
+
+
+def test_headline_ticker_glued_into_one_line() -> None:
+    ticker = (
+        "Подведены итоги конкурса молодых журналистов Алматыда жаңа саябақ ашылды В Караганде "
+        "построят новый стадион Референдум пройдёт в воскресенье Нацбанк повысил ставку "
+        "Шымкентте су құбыры жөнделді Экспорт зерна вырос вдвое Өскеменде жаңа аурухана салынады "
+        "В Павлодаре открыли мост Астанада форум өтті Цены на бензин стабильны Жол апаты болды"
+    )
+    found = rules_of(page_with(ticker, before=True))
+    assert found[ticker] == "headline_ticker"
+    assert_article_kept(found)
+
+
+def test_currency_and_stock_tickers() -> None:
+    lines = [
+        "USD 448.20 EUR 521.05 RUB 5.62",
+        "Доллар 448,20 ↑ Евро 521,05 ↓",
+        "KASE 14:20 5120.4 +0.8%",
+    ]
+    found = rules_of(page_with(*lines, before=True))
+    assert all(found[line] == "currency_ticker" for line in lines)
+    kept = clean_text(page_with("Курс доллара вырос до 448 тенге, сообщил Нацбанк в понедельник."))
+    assert "Курс доллара вырос до 448 тенге" in kept
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Страницы: 1 2 3 4 ... 12", "pagination"),
+        ("« Назад", "pagination"),
+        ("Показать ещё", "pagination"),
+        ("• [[year]]", "template_placeholder"),
+        ("{{ article.title }}", "template_placeholder"),
+        ("Оставить комментарий", "comment_prompt"),
+        ("Пікір қалдыру", "comment_prompt"),
+        ("Comments (12)", "comment_prompt"),
+        ("Поделиться", "share_buttons"),
+        ("Facebook Twitter VK Telegram WhatsApp", "share_buttons"),
+        ("Версия для печати", "share_buttons"),
+        ("Подписывайтесь на наш Telegram-канал и будьте в курсе событий", "subscription_pitch"),
+        ("Subscribe to our newsletter", "subscription_pitch"),
+        ("© 2024 Все права защищены", "copyright_footer"),
+        ("Барлық құқықтар қорғалған", "copyright_footer"),
+        ("Главная | Новости | Политика | Экономика | Спорт", "navigation_menu"),
+        ("В вашем браузере отключена поддержка JavaScript", "site_notice"),
+        ('<div class="banner"><a href="/promo">Реклама</a></div>', "markup_code"),
+        ("Подробнее…", "read_more_link"),
+        ("* * | , |", "punctuation_only"),
+    ],
+)
+def test_single_line_furniture(line: str, rule: str) -> None:
+    found = rules_of(page_with(line))
+    assert found[line] == rule
+    assert_article_kept(found)
+
+
+def test_asterism_between_stanzas_is_kept() -> None:
+    text = "\n".join([ARTICLE[0], "* * *", ARTICLE[1]])
+    assert "* * *" in clean_text(text)
+
+
+def test_page_header_date_removed_but_not_taken_as_publication_date() -> None:
+    text = page_with("суббота, 23 ноября 2024", before=True)
+    page = Cleaner().page(text)
+    assert page.units[0].rule == "page_header_date"
+    assert "date" not in page.meta
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Posted: 11.12.2024 18:00:00", "2024-12-11T18:00:00"),
+        ("Опубликовано: 05.01.2012 09:30", "2012-01-05T09:30"),
+        ("Жарияланды: 12.03.2023", "2023-03-12"),
+    ],
+)
+def test_published_line_goes_to_meta(line: str, iso: str) -> None:
+    page = Cleaner().page(page_with(line, before=True))
+    assert page.units[0].rule == "published_date"
+    assert page.meta["date"] == iso
+
+
+def test_iso_from_numeric_rejects_impossible_dates() -> None:
+    assert iso_from_numeric("31.12.2024") == "2024-12-31"
+    assert iso_from_numeric("12.31.2024") is None
+
+
+def test_byline_view_counter_and_photo_credit_become_metadata() -> None:
+    text = "\n".join(
+        [
+            "Новый мост через Иртыш откроют осенью",
+            "",
+            "1504",
+            "Айгерим Сапарова",
+            "собственный корреспондент",
+            "",
+            ARTICLE[0],
+            "Фото: пресс-служба акимата",
+            ARTICLE[1],
+            ARTICLE[2],
+        ]
+    )
+    record = Cleaner().clean({"id": "x", "text": text, "meta": {}})
+    meta = record["meta"]
+    assert meta["views"] == 1504
+    assert meta["author"] == "Айгерим Сапарова"
+    assert meta["author_role"] == "собственный корреспондент"
+    assert meta["photo_credit"] == "Фото: пресс-служба акимата"
+    assert meta["title"] == "Новый мост через Иртыш откроют осенью"
+    assert record["text"].startswith("Новый мост через Иртыш откроют осенью\n")
+    assert "1504" not in record["text"] and "корреспондент" not in record["text"]
+    rules = {r["rule"] for r in meta["removed"]}
+    assert {"view_counter", "byline", "photo_credit"} <= rules
+
+
+def test_author_prefix_line() -> None:
+    page = Cleaner().page(page_with("Автор: Дана Омарова"))
+    assert page.meta["author"] == "Дана Омарова"
+
+
+def test_teaser_feed_removed_but_article_with_subheadings_kept() -> None:
+    feed = []
+    topics = [
+        (
+            "В Караганде открыли ледовую арену",
+            "Новая арена на три тысячи зрителей примет "
+            "матчи молодёжной хоккейной лиги уже этой зимой, сообщили в управлении спорта.",
+        ),
+        (
+            "Фермеры Костаная закончили уборку",
+            "Аграрии области собрали более четырёх "
+            "миллионов тонн пшеницы, несмотря на дожди, которые шли почти весь сентябрь.",
+        ),
+        (
+            "Цены на яйца снизились",
+            "Стоимость десятка яиц в магазинах столицы снизилась "
+            "на пятнадцать процентов после того, как птицефабрики нарастили выпуск.",
+        ),
+        (
+            "Аэропорт Шымкента обновит терминал",
+            "Реконструкция продлится два года, при этом "
+            "аэропорт не закроется и будет принимать рейсы по обычному расписанию.",
+        ),
+    ]
+    for headline, lead in topics:
+        feed += [headline, lead]
+    found = rules_of(page_with(*feed))
+    assert all(found[line] == "teaser_feed" for line in feed)
+    assert_article_kept(found)
+
+
+def test_comment_section_after_article() -> None:
+    comments = [
+        "Комментарии (2)",
+        "Ерлан",
+        "Наконец-то дороги отремонтируют, давно пора.",
+        "Ответить",
+    ]
+    found = rules_of(page_with(*comments))
+    assert all(found[line] is not None for line in comments)
+    assert_article_kept(found)
+
+
+def test_boilerplate_context_keeps_poem_and_subheading_inside_article() -> None:
+    poem = [
+        "Город мой, ты свет в окне,",
+        "Горы в снежной седине",
+        "Ты живи, родной, во мне",
+        "Алматы, мой край родной!",
+    ]
+    text = "\n\n".join([ARTICLE[0], *poem, "Что дальше", ARTICLE[1], ARTICLE[2]])
+    kept = clean_text(text)
+    for line in [*poem, "Что дальше", *ARTICLE]:
+        assert line in kept
+
+
+def test_site_repeated_line_rule_is_listed_and_skippable() -> None:
+    assert "boilerplate_context" in RULES
+    text = page_with("Главная | Новости | Политика | Экономика | Спорт")
+    assert "Главная" in clean_text(text, skip=["navigation_menu", "boilerplate_context"])
+
+
+def test_repairs() -> None:
+    assert fix_mojibake("ÐŸÑ€Ð¸Ð²ÐµÑ‚, Ð¼Ð¸Ñ€") == "Привет, мир"
+    assert fix_mojibake("Café «Астана»") == "Café «Астана»"
+    assert fix_homoglyphs("Aктобе и Almаty") == "Актобе и Almaty"
+    assert fix_homoglyphs("iPhone и Қазақстан") == "iPhone и Қазақстан"
+    assert fix_spaces("10\u00a0000 тенге, со\u00adобщение\u200b") == "10 000 тенге, сообщение"
+
+
+def test_rejoin_broken_lines() -> None:
+    lines = [
+        "Жители столицы принесли сотни транспарантов и фотографий, а также",
+        "цветы к монументу.",
+        "Шеруге қатысқан мыңдаған адам Тәуелсіздік даңғылы бойымен шерту-",
+        "шылар жүрді.",
+        "Короткая строка",
+        "вторая",
+    ]
+    assert rejoin_broken_lines(lines) == [
+        "Жители столицы принесли сотни транспарантов и фотографий, а также цветы к монументу.",
+        "Шеруге қатысқан мыңдаған адам Тәуелсіздік даңғылы бойымен шертушылар жүрді.",
+        "Короткая строка",
+        "вторая",
+    ]
+
+
+def test_every_rule_has_a_summary() -> None:
+    for rule in RULES.values():
+        assert rule.summary and rule.name
+
+
+def test_comment_thread_after_an_opening_line_or_reader_signatures() -> None:
+    opened = ["Comments are now closed for this story", "Marat", "Finally some good news."]
+    found = rules_of(page_with(*opened))
+    assert all(found[line] is not None for line in opened)
+    assert_article_kept(found)
+    signed = [
+        "Айдос",
+        "пишет:",
+        "Хорошо бы и у нас так сделали, давно ждём.",
+        "Гульнара",
+        "пишет:",
+        "Согласна, дороги в нашем районе в ужасном состоянии.",
+    ]
+    text = "\n".join([*ARTICLE, *signed])
+    kept = clean_text(text)
+    assert "давно ждём" not in kept and "Гульнара" not in kept
+    assert all(line in kept for line in ARTICLE)
+    quote = "\n".join([ARTICLE[0], "Министр сказал:", "– Работы начнутся весной.", *ARTICLE[1:]])
+    assert "– Работы начнутся весной." in clean_text(quote)
