@@ -254,14 +254,17 @@ def test_slots_conflict_tells_templates_from_copies() -> None:
     assert not slots_conflict(today, dropped_word.slots)
 
 
-def test_band_group_by_pairs_each_bucket_member_with_its_first_doc() -> None:
-    keys = np.array([7, 3, 7, 9, 3, 7], dtype=np.uint64)
-    docs = np.array([10, 11, 12, 13, 14, 15])
+def test_band_group_by_pairs_members_with_the_first_and_the_previous_doc() -> None:
+    keys = np.array([7, 3, 7, 9, 3, 7, 7], dtype=np.uint64)
+    docs = np.array([10, 11, 12, 13, 14, 15, 16])
     firsts, others = bucket_pairs(keys, docs)
     assert sorted(zip(firsts.tolist(), others.tolist(), strict=True)) == [
         (10, 12),
         (10, 15),
+        (10, 16),
         (11, 14),
+        (12, 15),
+        (15, 16),
     ]
 
 

@@ -68,8 +68,11 @@ def band_rows(signatures: np.ndarray, bands: int) -> Iterator[tuple[int, np.ndar
 
 
 def bucket_pairs(keys: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Group ``docs`` by equal ``keys``; return star edges (first doc of a bucket, other doc).
+    """Group ``docs`` by equal ``keys``; return candidate edges within each bucket.
 
+    Each member is paired with the bucket's first doc and with the member before it: the star
+    keeps edges linear in the bucket size, the chain lets two copies meet even when the first doc
+    is a look-alike that verification rejects (a templated note with other numbers).
     ``docs`` must be increasing, so the first doc of a bucket is its earliest.
     """
     order = np.argsort(keys, kind="stable")
@@ -77,8 +80,12 @@ def bucket_pairs(keys: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, np.nda
     starts = np.ones(len(keys), dtype=bool)
     starts[1:] = sorted_keys[1:] != sorted_keys[:-1]
     bucket_first = order[np.maximum.accumulate(np.where(starts, np.arange(len(keys)), 0))]
-    members = ~starts
-    return docs[bucket_first[members]], docs[order[members]]
+    members = np.flatnonzero(~starts)
+    previous = order[members - 1]
+    chained = previous != bucket_first[members]
+    firsts = np.concatenate([bucket_first[members], previous[chained]])
+    others = np.concatenate([order[members], order[members[chained]]])
+    return docs[firsts], docs[others]
 
 
 class UnionFind:
