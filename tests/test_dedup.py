@@ -233,6 +233,13 @@ def test_pipeline_from_clean_keeps_one_copy_per_page() -> None:
     assert result.stderr == ""
 
 
+def test_a_closed_pipe_ends_quietly() -> None:
+    result = shell("ct clean corpus/ corpus/ | ct dedup | head -n 1")
+    assert result.returncode == 0
+    assert len(result.stdout.splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
 def test_bad_records_are_skipped_and_reported() -> None:
     text = jsonl(duplicate_set()[:2]) + "{not json\n"
     result = run_ct("dedup", input=text)
