@@ -17,7 +17,7 @@ import numpy as np
 from .minhash import Sketch, slots_conflict
 
 _NO_SLOTS = np.empty(0, dtype=np.uint64)
-_PAIR_CHUNK = 65536  # candidate pairs verified per numpy step (bounds temporary memory)
+_PAIR_CHUNK = 8192  # candidate pairs verified per numpy step (bounds temporary memory)
 
 
 @dataclass(frozen=True)
@@ -55,13 +55,18 @@ def band_layout(num_perm: int, threshold: float) -> tuple[int, int]:
     return best
 
 
-def band_rows(signatures: np.ndarray, bands: int) -> Iterator[tuple[int, np.ndarray]]:
-    """Yield ``(band_id, keys)``: one 64-bit key per document for each band of rows."""
+def band_rows(
+    signatures: np.ndarray, docs: np.ndarray, bands: int
+) -> Iterator[tuple[int, np.ndarray]]:
+    """Yield ``(band_id, keys)``: one 64-bit key per document of ``docs`` for each band of rows.
+
+    Only one band's columns are copied at a time, never the whole signature matrix.
+    """
     rows = signatures.shape[1] // bands
     rng = np.random.default_rng(rows * 1000 + bands)
     multipliers = rng.integers(1, 2**63, rows, dtype=np.uint64) | np.uint64(1)
     for band in range(bands):
-        block = signatures[:, band * rows : (band + 1) * rows].astype(np.uint64)
+        block = signatures[docs, band * rows : (band + 1) * rows].astype(np.uint64)
         keys = block @ multipliers if rows > 1 else block[:, 0].copy()
         keys ^= keys >> np.uint64(29)
         yield band, keys
@@ -143,8 +148,16 @@ class SketchIndex:
             self._signature_blocks.append(np.stack(self._pending))
             self._pending = []
         if len(self._signature_blocks) != 1:
-            blocks = self._signature_blocks or [np.empty((0, self.num_perm), dtype=np.uint32)]
-            self._signature_blocks = [np.concatenate(blocks)]
+            # Copy block by block into one matrix, freeing each block once copied, so the peak
+            # stays near one copy of the signatures rather than two.
+            blocks, self._signature_blocks = self._signature_blocks[::-1], []
+            matrix = np.empty((sum(len(b) for b in blocks), self.num_perm), dtype=np.uint32)
+            row = 0
+            while blocks:
+                block = blocks.pop()
+                matrix[row : row + len(block)] = block
+                row += len(block)
+            self._signature_blocks = [matrix]
         return self._signature_blocks[0]
 
 
@@ -166,7 +179,7 @@ def find_matches(index: SketchIndex, policy: MatchPolicy, bands: int) -> Matches
     distinct = np.setdiff1d(docs, others, assume_unique=True)
     signatures = index.signatures()
     left, right = [], []
-    for _band, keys in band_rows(signatures[distinct], bands):
+    for _band, keys in band_rows(signatures, distinct, bands):
         a, b = bucket_pairs(keys, distinct)
         left.append(a)
         right.append(b)
