@@ -200,9 +200,8 @@ def similarity(index: SketchIndex, policy: MatchPolicy, a: int, b: int) -> float
     sizes = np.array([index.sizes[a], index.sizes[b]], dtype=np.int64)
     signatures = index.signatures()
     jaccard = _estimated_jaccard(signatures[[a]], signatures[[b]])
-    small, large = (a, b) if index.sizes[a] <= index.sizes[b] else (b, a)
-    if small in index.short_sets and large in index.short_sets:
-        jaccard[0] = _exact_jaccard(index.short_sets[small], index.short_sets[large])
+    if a in index.short_sets and b in index.short_sets:
+        jaccard[0] = _exact_jaccard(index.short_sets[a], index.short_sets[b])
     return float(_combined(policy, jaccard, sizes[[0]], sizes[[1]])[0])
 
 
