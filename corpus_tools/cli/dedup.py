@@ -32,9 +32,17 @@ def dedup(
     threshold: Annotated[
         float,
         typer.Option(
-            min=0.05, max=1.0, help="Similarity (Jaccard, or containment) to call a near copy."
+            min=0.05, max=1.0, help="Jaccard similarity of shingle sets to call a near copy."
         ),
     ] = 0.7,
+    containment: Annotated[
+        float,
+        typer.Option(
+            min=0.05,
+            max=1.0,
+            help="Containment (share of the shorter text found in the longer) to call a copy.",
+        ),
+    ] = 0.8,
     shingle_size: Annotated[int, typer.Option(min=1, help="Words per shingle.")] = 5,
     num_perm: Annotated[int, typer.Option(min=8, max=1024, help="MinHash permutations.")] = 128,
     keep: Annotated[
@@ -61,7 +69,7 @@ def dedup(
     inputs = inputs or [STDIN]
     dedup = Deduplicator(
         params=MinHashParams(shingle_size=shingle_size, num_perm=num_perm),
-        policy=MatchPolicy(threshold=threshold),
+        policy=MatchPolicy(threshold=threshold, containment=containment),
         keep=keep.value,
         jobs=jobs,
     )

@@ -24,20 +24,23 @@ _PAIR_CHUNK = 8192  # candidate pairs verified per numpy step (bounds temporary 
 class MatchPolicy:
     """When a candidate pair counts as the same document.
 
-    ``threshold`` applies to Jaccard similarity, or to containment (|A∩B| / min(|A|, |B|)) when
-    the shorter text is at least ``min_length_ratio`` of the longer: a copy cut to 70 % is caught,
-    while a long article quoting a short item whole is not. Two short documents (both with exact
+    A pair is accepted on Jaccard similarity ≥ ``threshold``, or on containment (|A∩B| /
+    min(|A|, |B|)) ≥ ``containment`` when the shorter text is at least ``min_length_ratio`` of the
+    longer: a copy cut to 70 % is caught, while a long article quoting a short item whole is not.
+    Containment has its own, higher bar because for texts of equal length it is 2J / (1 + J),
+    which would otherwise lower the Jaccard bar to 0.54. Two short documents (both with exact
     shingle sets in their sketches) are compared exactly, and not at all when the same words are
     followed by different numbers or names, so templated notes (weather, rates, accidents) stay
     apart.
     """
 
     threshold: float = 0.7
+    containment: float = 0.8
     min_length_ratio: float = 0.5
 
     def __post_init__(self) -> None:
-        if not 0.0 < self.threshold <= 1.0:
-            raise ValueError("threshold must be in (0, 1]")
+        if not (0.0 < self.threshold <= 1.0 and 0.0 < self.containment <= 1.0):
+            raise ValueError("thresholds must be in (0, 1]")
 
 
 def band_layout(num_perm: int, threshold: float) -> tuple[int, int]:
@@ -202,7 +205,7 @@ def similarity(index: SketchIndex, policy: MatchPolicy, a: int, b: int) -> float
     jaccard = _estimated_jaccard(signatures[[a]], signatures[[b]])
     if a in index.short_sets and b in index.short_sets:
         jaccard[0] = _exact_jaccard(index.short_sets[a], index.short_sets[b])
-    return float(_combined(policy, jaccard, sizes[[0]], sizes[[1]])[0])
+    return float(_combined(policy, jaccard, sizes[[0]], sizes[[1]])[0][0])
 
 
 def _verify(
@@ -222,8 +225,8 @@ def _verify(
             jaccard[i] = 0.0
         else:
             jaccard[i] = _exact_jaccard(index.short_sets[x], index.short_sets[y])
-    score = _combined(policy, jaccard, size_a, size_b)
-    keep = np.flatnonzero(score >= policy.threshold)
+    score, accepted = _combined(policy, jaccard, size_a, size_b)
+    keep = np.flatnonzero(accepted)
     return list(zip(a[keep].tolist(), b[keep].tolist(), score[keep].round(4).tolist(), strict=True))
 
 
@@ -238,8 +241,10 @@ def _exact_jaccard(set_a: np.ndarray, set_b: np.ndarray) -> float:
 
 def _combined(
     policy: MatchPolicy, jaccard: np.ndarray, size_a: np.ndarray, size_b: np.ndarray
-) -> np.ndarray:
-    """max(Jaccard, containment) where lengths are comparable, else Jaccard.
+) -> tuple[np.ndarray, np.ndarray]:
+    """(similarity, accepted): similarity is max(Jaccard, containment) where lengths are
+    comparable, else Jaccard; a pair is accepted on Jaccard ≥ threshold or on containment ≥
+    the containment threshold.
 
     Containment comes from Jaccard and the set sizes: |A∩B| = J (|A| + |B|) / (1 + J).
     """
@@ -248,4 +253,6 @@ def _combined(
     common = jaccard * (size_a + size_b) / (1.0 + jaccard)
     containment = np.minimum(1.0, common / np.maximum(smaller, 1.0))
     comparable = smaller >= policy.min_length_ratio * larger
-    return np.where(comparable, np.maximum(jaccard, containment), jaccard)
+    similarity = np.where(comparable, np.maximum(jaccard, containment), jaccard)
+    accepted = (jaccard >= policy.threshold) | (comparable & (containment >= policy.containment))
+    return similarity, accepted
