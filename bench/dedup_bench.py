@@ -183,9 +183,12 @@ def score(predicted: list[list[int]], labels: list[int]) -> dict[str, float]:
     return {"precision": precision, "recall": recall, "f1": f1, "gold_pairs": len(gold)}
 
 
-def run_ct(records: list[dict], threshold: float) -> tuple[list[list[int]], float]:
+def run_ct(
+    records: list[dict], threshold: float, containment: float = 0.8
+) -> tuple[list[list[int]], float]:
     started = time.perf_counter()
-    dedup = Deduplicator(policy=MatchPolicy(threshold=threshold), params=MinHashParams())
+    policy = MatchPolicy(threshold=threshold, containment=containment)
+    dedup = Deduplicator(policy=policy, params=MinHashParams())
     dedup.add_all(records)
     plan = dedup.plan()
     elapsed = time.perf_counter() - started
@@ -218,11 +221,15 @@ def run_datasketch(records: list[dict], threshold: float) -> tuple[list[list[int
     return [g for g in groups.values() if len(g) > 1], elapsed
 
 
-def labelled(threshold: float) -> None:
+def labelled(threshold: float, containment: float) -> None:
     records, labels = labelled_corpus()
     print(f"labelled corpus: {len(records)} documents, {len(set(labels))} families")
-    for name, runner in (("ct dedup", run_ct), ("datasketch MinHashLSH", run_datasketch)):
-        clusters, elapsed = runner([dict(r) for r in records], threshold)
+    runners = (
+        ("ct dedup", lambda rs: run_ct(rs, threshold, containment)),
+        ("datasketch MinHashLSH", lambda rs: run_datasketch(rs, threshold)),
+    )
+    for name, runner in runners:
+        clusters, elapsed = runner([dict(r) for r in records])
         s = score(clusters, labels)
         print(
             f"{name:24} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}  "
@@ -276,13 +283,14 @@ def synthetic(count: int, jobs: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--threshold", type=float, default=0.7)
+    parser.add_argument("--containment", type=float, default=0.8, help="ct dedup only")
     parser.add_argument("--synthetic", type=int, default=0, help="documents for the scale run")
     parser.add_argument("--jobs", type=int, default=1)
     args = parser.parse_args()
     if args.synthetic:
         synthetic(args.synthetic, args.jobs)
     else:
-        labelled(args.threshold)
+        labelled(args.threshold, args.containment)
 
 
 if __name__ == "__main__":
