@@ -26,22 +26,20 @@ _BLOCK_SHINGLES = 8192
 
 def words_of(text: str) -> list[bytes]:
     """Case-, punctuation- and whitespace-folded words (UTF-8), digits kept."""
-    return _NON_WORD.sub(" ", text.lower()).encode("utf-8").split()
+    return _NON_WORD.sub(" ", text).lower().encode("utf-8").split()
 
 
 def _slots(words: list[bytes], text: str) -> np.ndarray:
     """The numbers that follow each word, and the capitalised names (places, people) that follow
     each pair of words (one word, such as "в", is too common a context for names), packed as
     sorted ``context << 32 | value`` (8 bytes a slot)."""
-    cased = _NON_WORD.sub(" ", text).split()
-    if len(cased) != len(words):  # lower() changed a word's length: names cannot be aligned
-        cased = []
+    cased = _NON_WORD.sub(" ", text).split()  # the same words as ``words``, case kept
     slots: set[int] = set()
     for i in range(1, len(words)):
         word = words[i]
         if _DIGITS.search(word):
             context = zlib.crc32(words[i - 1])
-        elif i > 1 and cased and cased[i][0].isupper():
+        elif i > 1 and cased[i][0].isupper():
             context = zlib.crc32(words[i - 1], zlib.crc32(words[i - 2])) ^ _NAME_CONTEXT
         else:
             continue
