@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Literal
 
 from ..records import Record, meta_of
-from .page import Page, column_texts
-from .repair import repair_text
+from .page import Page, line_columns
+from .repair import split_lines
 
 SiteKey = Literal["auto", "meta", "url", "folder", "none"]
 
@@ -86,8 +86,8 @@ class SiteLineIndex:
     def _keys(self, text: str) -> set[str]:
         """Folded keys of the page's lines and columns, as the second pass will see them."""
         keys = set()
-        for line in text.split("\n"):
-            for column in column_texts(line):
+        for line in split_lines(text):
+            for column in line_columns(line):
                 key = line_key(column)
                 if len(key) >= self.min_chars:
                     keys.add(key)
@@ -99,7 +99,7 @@ class SiteLineIndex:
         if site is None:
             return
         self.documents[site] = self.documents.get(site, 0) + 1
-        for key in self._keys(repair_text(record.get("text") or "")):
+        for key in self._keys(record.get("text") or ""):
             for table, slot in zip(self.table, self._slots(site, key), strict=True):
                 if table[slot] < 0xFFFFFFFF:
                     table[slot] += 1
