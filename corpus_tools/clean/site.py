@@ -49,6 +49,7 @@ class SiteLineIndex:
         self.min_chars = min_chars
         self.table = [array("I", bytes(4 << width_bits)) for _ in range(depth)]
         self.documents: dict[str, int] = {}
+        self._counts: dict[tuple[str, str], int] = {}  # second pass: lines repeat across pages
 
     @property
     def memory_bytes(self) -> int:
@@ -114,6 +115,12 @@ class SiteLineIndex:
         """Second pass: remove the page's lines that enough documents of its site share."""
         if self.documents.get(site, 0) < self.min_docs:
             return
+        if len(self._counts) > 1 << 17:
+            self._counts.clear()
         for index in page.live():
-            if self.count(site, page.units[index].text) >= self.min_docs:
+            text = page.units[index].text
+            count = self._counts.get((site, text))
+            if count is None:
+                count = self._counts[(site, text)] = self.count(site, text)
+            if count >= self.min_docs:
                 page.remove(index, self.RULE)
