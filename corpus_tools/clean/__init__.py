@@ -12,7 +12,7 @@ from typing import Any
 
 from ..records import Record, meta_of
 from .page import Page
-from .repair import rejoin_broken_lines, repair_text
+from .repair import rejoin_broken_lines
 from .rules import RULES, Rule, apply_rules
 from .site import SiteLineIndex
 
@@ -39,7 +39,7 @@ class Cleaner:
 
     def page(self, text: str, site: str | None = None) -> Page:
         """The analysed page: units with the rule that removed each, and the metadata found."""
-        page = Page.from_text(repair_text(text))
+        page = Page.from_text(text)
         if self.site_index is not None and site is not None:
             self.site_index.mark(page, site)
         apply_rules(page, skip=self.skip)

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .repair import repair_line, split_lines
+
 # inscriptis and similar HTML-to-text tools lay table columns side by side, padded with spaces:
 # «* Спорт              Учёные создали ...». Runs this wide split a line into its columns.
 _COLUMN_GAP = re.compile(r" {6,}")
@@ -19,6 +21,12 @@ def column_texts(line: str) -> list[str]:
         return [" ".join(line.split())]
     columns = [" ".join(c.split()) for c in _COLUMN_GAP.split(line.strip()) if c.strip()]
     return columns or [""]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def line_columns(line: str) -> tuple[str, ...]:
+    """A raw input line, repaired and tidied, as its columns (usually one)."""
+    return tuple(column_texts(repair_line(line)))
 
 
 @dataclass
@@ -51,9 +59,10 @@ class Page:
 
     @classmethod
     def from_text(cls, text: str) -> Page:
+        """Units of a raw page: each line repaired, then split into columns."""
         units: list[Unit] = []
-        for number, line in enumerate(text.split("\n"), start=1):
-            columns = column_texts(line)
+        for number, line in enumerate(split_lines(text), start=1):
+            columns = line_columns(line)
             if len(columns) == 1:
                 units.append(Unit(columns[0], number))
                 continue

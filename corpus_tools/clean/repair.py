@@ -7,6 +7,7 @@ therefore runs last, on the kept text (``rejoin_broken_lines``).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -115,12 +116,22 @@ def tidy_whitespace(text: str) -> str:
 LINE_REPAIRS = (fix_mojibake, normalize_unicode, fix_spaces, fix_homoglyphs)
 
 
-def repair_text(text: str) -> str:
-    """Apply every line-preserving repair to a whole text; newlines become ``\\n``."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+def split_lines(text: str) -> list[str]:
+    """Lines of a text whatever its line ends (``\r\n``, ``\r``, ``\n``)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def repair_line(line: str) -> str:
+    """Every repair, on one line. Cached: a site's furniture repeats on every page."""
     for repair in LINE_REPAIRS:
-        text = repair(text)
-    return text
+        line = repair(line)
+    return line
+
+
+def repair_text(text: str) -> str:
+    """Apply every line-preserving repair to a whole text; newlines become ``\n``."""
+    return "\n".join(repair_line(line) for line in split_lines(text))
 
 
 _TERMINAL = tuple('.!?…:;»"”)]')

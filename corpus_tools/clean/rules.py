@@ -39,6 +39,17 @@ def rule(name: str, summary: str) -> Callable[[Finder], Finder]:
 
 
 LINE_CACHE_SIZE = 1 << 16
+_DIGIT = re.compile(r"\d")
+
+
+def _cached_match(pattern: re.Pattern[str], lower: bool = False) -> Callable[[str], bool]:
+    """A per-line test with the pattern, cached per distinct line (see line_rule)."""
+
+    @functools.lru_cache(maxsize=LINE_CACHE_SIZE)
+    def test(text: str) -> bool:
+        return pattern.match(text.lower() if lower else text) is not None
+
+    return test
 
 
 def line_rule(name: str, summary: str) -> Callable[[Callable[[str], bool]], Callable[[str], bool]]:
@@ -186,7 +197,7 @@ _STAMP_LINE_MAX = 60
 @functools.lru_cache(maxsize=LINE_CACHE_SIZE)
 def _stamp_kind(text: str) -> str | None:
     """'datetime' for a line that is only a (dated) time, 'date' for only a date, else None."""
-    if len(text) > _STAMP_LINE_MAX or not any(ch.isdigit() for ch in text):
+    if len(text) > _STAMP_LINE_MAX or _DIGIT.search(text) is None:
         return None
     lower = text.lower()
     if _DATETIME_LINE.match(lower):
@@ -264,7 +275,7 @@ _PERCENT_CHANGE = re.compile(r"[+−-]\s*\d+(?:[.,]\d+)?\s*%")
 
 @line_rule("currency_ticker", "Exchange-rate strips: 'USD/KZT: 425.67 EUR/KZT: 496.42'.")
 def currency_ticker(text: str) -> bool:
-    if len(text) > 300 or not any(ch.isdigit() for ch in text):
+    if len(text) > 300 or _DIGIT.search(text) is None:
         return False
     text = text.lower()
     quotes = _CURRENCY.findall(text)
@@ -278,6 +289,14 @@ _VIEW_COUNT = re.compile(
     rf"^{_BULLET}(?:(?:{lx.VIEW_WORDS})\s*:?\s*(?P<a>\d[\d\s]*)|(?P<b>\d[\d\s]*)\s*(?:{lx.VIEW_WORDS}))\s*$",
     re.IGNORECASE,
 )
+_VIEW_HINT = re.compile(rf"(?:{lx.VIEW_WORDS})", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
+def _has_view_words(text: str) -> bool:
+    return len(text) <= 60 and _VIEW_HINT.search(text) is not None
+
+
 _BARE_NUMBER = re.compile(r"^\d{1,3}(?:[\s ]?\d{3})*$|^\d{1,9}$")
 
 
@@ -286,7 +305,7 @@ def view_counter(page: Page) -> Iterator[int]:
     live = _live(page)
     for position, index in enumerate(live):
         text = _text(page, index)
-        match = _VIEW_COUNT.match(text)
+        match = _VIEW_COUNT.match(text) if _has_view_words(text) else None
         count = None
         if match:
             count = match.group("a") or match.group("b")
@@ -306,6 +325,7 @@ _BYLINE_BY = re.compile(
     r"^(?:[Bb]y|BY|[Ww]ritten by)\s+(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w.'’-]*|and)){1,4})$"
 )
 _PERSON_NAME = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+(?:\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w.'’-]*){1,2}$")
+_is_person_name = _cached_match(_PERSON_NAME)
 _ROLE_LINE = re.compile(
     rf"^[\w\s,.-]{{0,60}}(?:{lx.JOURNALIST_ROLES})[\w\s,.-]{{0,80}}$", re.IGNORECASE
 )
@@ -316,7 +336,9 @@ def byline(page: Page) -> Iterator[int]:
     live = _live(page)
     for position, index in enumerate(live):
         text = _text(page, index)
-        match = _BYLINE_PREFIXED.match(text) or _BYLINE_BY.match(text)
+        match = (
+            (_BYLINE_PREFIXED.match(text) or _BYLINE_BY.match(text)) if len(text) <= 100 else None
+        )
         if match:
             page.meta.setdefault("author", match.group("name").strip())
             yield index
@@ -324,7 +346,7 @@ def byline(page: Page) -> Iterator[int]:
         following = live[position + 1] if position + 1 < len(live) else None
         if (
             following is not None
-            and _PERSON_NAME.match(text)
+            and _is_person_name(text)
             and _ROLE_LINE.match(_text(page, following))
             and not _text(page, following).endswith((".", "!", "?"))
         ):
@@ -335,13 +357,14 @@ def byline(page: Page) -> Iterator[int]:
 
 
 _PHOTO_CREDIT = re.compile(rf"^{_BULLET}[(\[]?{lx.PHOTO_CREDIT}", re.IGNORECASE)
+_is_photo_credit = _cached_match(_PHOTO_CREDIT)
 
 
 @rule("photo_credit", "Photo and video credits ('фото Игоря Бургандинова', 'Photo: ...'): to meta.")
 def photo_credit(page: Page) -> Iterator[int]:
     for index in _live(page):
         text = _text(page, index)
-        if len(text) <= 120 and _PHOTO_CREDIT.match(text) and text.count(". ") == 0:
+        if len(text) <= 120 and _is_photo_credit(text) and text.count(". ") == 0:
             page.meta.setdefault("photo_credit", text.strip("()[] "))
             yield index
 
@@ -522,6 +545,7 @@ def _fold(text: str) -> str:
 
 
 _LIST_HEADING = _whole(rf"{_BULLET}(?:{lx.LIST_HEADINGS})\s*[:»>→]?\s*")
+_is_list_heading = _cached_match(_LIST_HEADING, lower=True)
 
 
 @rule("link_list", "'Popular' / 'Читайте также' / 'Көп оқылған' headings and the headlines below.")
@@ -529,17 +553,17 @@ def link_list(page: Page) -> Iterator[int]:
     live = _live(page)
     position = 0
     while position < len(live):
-        if not _LIST_HEADING.match(_low(page, live[position])):
+        if not _is_list_heading(_text(page, live[position])):
             position += 1
             continue
         end = position + 1
         while end < len(live) and (
-            is_headline_like(_text(page, live[end])) or _LIST_HEADING.match(_low(page, live[end]))
+            is_headline_like(_text(page, live[end])) or _is_list_heading(_text(page, live[end]))
         ):
             end += 1
         listed = end - position - 1
         at_end = end == len(live)
-        if listed >= 2 or at_end or _LIST_HEADING.match(_low(page, live[position + 1])):
+        if listed >= 2 or at_end or _is_list_heading(_text(page, live[position + 1])):
             yield from live[position:end]
         position = end
 
@@ -594,6 +618,22 @@ _COMMENTS_OPEN = _whole(rf"{_BULLET}(?:{lx.COMMENTS_OPEN})\s*[:.!?]?\s*")
 _SIGNATURE = re.compile(rf"^(?:[\w.' -]{{1,40}}\s)?(?:{lx.COMMENT_SIGNATURE})\s*:?$", re.IGNORECASE)
 
 
+_COUNTED, _OPENING, _SIGNED = 1, 2, 3
+
+
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
+def _comment_mark(text: str) -> int:
+    """Whether a line is a counted comments heading, a line opening a thread, or a signature."""
+    if len(text) > 80:
+        return 0
+    lower = text.lower()
+    if _COMMENT_HEADING.match(lower):
+        return _COUNTED
+    if _COMMENTS_OPEN.match(lower):
+        return _OPENING
+    return _SIGNED if _SIGNATURE.match(text) else 0
+
+
 @rule(
     "comment_section",
     "Readers' comments: everything after a comments heading ('Комментарии (12)', 'Comments are "
@@ -608,12 +648,13 @@ def comment_section(page: Page) -> Iterator[int]:
         len(u.text) if u.rule is None and u.text and is_prose(u.text) else 0 for u in page.units
     ]
     total = sum(prose)
-    signatures = [i for i, u in enumerate(page.units) if u.text and _SIGNATURE.match(u.text)]
+    marks = [_comment_mark(u.text) if u.text else 0 for u in page.units]
+    signatures = [i for i, mark in enumerate(marks) if mark == _SIGNED]
     before = 0
     for index, unit in enumerate(page.units):
         if unit.text and before >= 300:
-            counted = before * 2 > total and _COMMENT_HEADING.match(unit.lower)
-            opening = _COMMENTS_OPEN.match(unit.lower)
+            counted = before * 2 > total and marks[index] == _COUNTED
+            opening = marks[index] == _OPENING
             signed = len(signatures) >= 2 and index == signatures[0]
             if counted or opening or signed:
                 first = index - 1 if signed else index  # the name line above the first 'said'

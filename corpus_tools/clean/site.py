@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Literal
 
 from ..records import Record, meta_of
-from .page import Page, column_texts
-from .repair import repair_text
+from .page import Page, line_columns
+from .repair import split_lines
 
 SiteKey = Literal["auto", "meta", "url", "folder", "none"]
 
@@ -49,6 +49,7 @@ class SiteLineIndex:
         self.min_chars = min_chars
         self.table = [array("I", bytes(4 << width_bits)) for _ in range(depth)]
         self.documents: dict[str, int] = {}
+        self._counts: dict[tuple[str, str], int] = {}  # second pass: lines repeat across pages
 
     @property
     def memory_bytes(self) -> int:
@@ -86,8 +87,8 @@ class SiteLineIndex:
     def _keys(self, text: str) -> set[str]:
         """Folded keys of the page's lines and columns, as the second pass will see them."""
         keys = set()
-        for line in text.split("\n"):
-            for column in column_texts(line):
+        for line in split_lines(text):
+            for column in line_columns(line):
                 key = line_key(column)
                 if len(key) >= self.min_chars:
                     keys.add(key)
@@ -99,7 +100,7 @@ class SiteLineIndex:
         if site is None:
             return
         self.documents[site] = self.documents.get(site, 0) + 1
-        for key in self._keys(repair_text(record.get("text") or "")):
+        for key in self._keys(record.get("text") or ""):
             for table, slot in zip(self.table, self._slots(site, key), strict=True):
                 if table[slot] < 0xFFFFFFFF:
                     table[slot] += 1
@@ -114,6 +115,12 @@ class SiteLineIndex:
         """Second pass: remove the page's lines that enough documents of its site share."""
         if self.documents.get(site, 0) < self.min_docs:
             return
+        if len(self._counts) > 1 << 17:
+            self._counts.clear()
         for index in page.live():
-            if self.count(site, page.units[index].text) >= self.min_docs:
+            text = page.units[index].text
+            count = self._counts.get((site, text))
+            if count is None:
+                count = self._counts[(site, text)] = self.count(site, text)
+            if count >= self.min_docs:
                 page.remove(index, self.RULE)
