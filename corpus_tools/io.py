@@ -29,6 +29,7 @@ TEXT_SUFFIXES = (".txt", ".text", ".txt.gz")
 STDIN = "-"
 STDIN_ID = "<stdin>"
 _SNIFF_BYTES = 8192
+UTF8_REPAIRED = "utf-8, invalid bytes replaced"
 _GZIP_MAGIC = b"\x1f\x8b"
 
 # Letters that make up over half of any Russian or Kazakh text; a wrong 8-bit code page turns
@@ -52,6 +53,11 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    # A few bad bytes in UTF-8 text (a page cut mid-character) are replaced, not taken as a
+    # sign of another code page: real cp1251/KOI8-R text fails UTF-8 on nearly every letter.
+    text = data.decode("utf-8-sig", errors="replace")
+    if text.count("\ufffd") <= max(3, len(text) // 1000):
+        return text, UTF8_REPAIRED
     best, best_score = None, 0.0
     for encoding in ("cp1251", "koi8_r"):
         text = data.decode(encoding, errors="replace")
@@ -177,7 +183,10 @@ class Reader:
         meta: dict = {"source": doc_id}
         if root is not None:
             meta["root"] = root
-        if encoding != "utf-8":
+        if encoding == UTF8_REPAIRED:
+            meta["encoding"] = encoding
+            self.report(f"{doc_id}: invalid UTF-8 bytes replaced with U+FFFD")
+        elif encoding != "utf-8":
             meta["encoding"] = encoding
             self.report(f"{doc_id}: not UTF-8, decoded as {encoding}")
         yield make_record(doc_id, text, meta)

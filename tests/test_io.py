@@ -51,6 +51,13 @@ def test_cyrillic_code_pages_are_detected(encoding: str) -> None:
     assert (text, found) == (RU, encoding)
 
 
+def test_utf8_cut_mid_character_stays_utf8() -> None:
+    data = RU.encode("utf-8")[:-3]  # the last letter's bytes cut in half
+    text, found = decode_bytes(data, "cut.txt")
+    assert found == "utf-8, invalid bytes replaced"
+    assert text.startswith("Жители столицы") and text.endswith("\ufffd")
+
+
 def test_binary_and_undecodable_input_raise_one_line_errors() -> None:
     with pytest.raises(InputError, match="binary"):
         decode_bytes(b"PK\x03\x04\x00\x00", "x.zip")
