@@ -56,7 +56,7 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     # A few bad bytes in UTF-8 text (a page cut mid-character) are replaced, not taken as a
     # sign of another code page: real cp1251/KOI8-R text fails UTF-8 on nearly every letter.
     text = data.decode("utf-8-sig", errors="replace")
-    if text.count("\ufffd") <= max(3, len(text) // 1000):
+    if text.count("\ufffd") <= 1 + len(text) // 1000:
         return text, UTF8_REPAIRED
     best, best_score = None, 0.0
     for encoding in ("cp1251", "koi8_r"):
