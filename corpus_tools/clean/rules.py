@@ -680,7 +680,9 @@ def teaser_feed(page: Page) -> Iterator[int]:
             lead = start + short
             if lead >= len(live) or prose[lead - 1]:
                 return -1
-            if prose[lead]:
+            # Under a bulleted headline (a list item of the feed) any line of text is a lead.
+            listed = texts[lead - 1][0] in _BULLETS and len(texts[lead]) >= 40
+            if prose[lead] or (listed and texts[lead][0] not in _BULLETS):
                 headline = is_headline_like(texts[lead - 1])
                 single = lead + 1 >= len(live) or not prose[lead + 1]
                 return lead + 1 if headline and single and len(texts[lead]) < 400 else -1
