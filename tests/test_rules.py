@@ -349,3 +349,16 @@ def test_comment_thread_after_an_opening_line_or_reader_signatures() -> None:
     assert all(line in kept for line in ARTICLE)
     quote = "\n".join([ARTICLE[0], "Министр сказал:", "– Работы начнутся весной.", *ARTICLE[1:]])
     assert "– Работы начнутся весной." in clean_text(quote)
+
+
+def test_comment_thread_with_dated_signatures_and_rating_buttons() -> None:
+    thread = [
+        "Great news for the city, it was about time.",
+        "- Aigul, Almaty, 12/1/2012 11:48",
+        "Click to rate Rating (3)",
+        "Not sure the money will be spent well.",
+        "- Timur, Astana, 12/1/2012 11:37",
+    ]
+    found = rules_of(page_with(*thread))
+    assert all(found[line] is not None for line in thread)
+    assert_article_kept(found)

@@ -75,7 +75,7 @@ COMMENT_PROMPTS = (
     r"пікір( қалдыру| жазу|лер)?\s*\(?\d*\)?|пікір қалдыру үшін.*|"
     r"(leave|add|post|write) (a |your )?(comment|reply)|comments?\s*\(?\d*\)?|"
     r"log ?in to (comment|reply).*|be the first to comment.*|ответить|цитировать|"
-    r"пожаловаться|reply|report( abuse)?|жауап беру|"
+    r"пожаловаться|reply|report( abuse)?|жауап беру|click to rate.*|rating\s*\(?[+-]?\d*\)?|"
     r"нашли ошибку\??.*ctrl.?\+.?enter.*|.*выделите (её|ее|текст) и нажмите ctrl.*|"
     r"қатені көрсеңіз.*ctrl.*|.*select (it|the text) and press ctrl.*"
 )
@@ -131,7 +131,9 @@ COMMENTS_OPEN = (
     r"have your say|join the (discussion|conversation)|leave a reply|reader comments|"
     r"\d+ (comments|responses) (so far|to)\b.*|комментарии (закрыты|отключены)|"
     r"добавить комментарий|оставьте комментарий|ваш комментарий|обсуждение закрыто|"
-    r"пікір қосу|пікіріңізді (жазыңыз|қалдырыңыз)"
+    r"пікір қосу|пікіріңізді (жазыңыз|қалдырыңыз)|here'?s what (other )?readers (have )?said.*|"
+    r"the comments below have (not )?been moderated.*|readers'? comments.*|"
+    r"что думают читатели.*|мнения читателей.*"
 )
 
 # A reader's signature line in a comment thread: 'Judy said', 'Ерлан пишет:'.

@@ -619,6 +619,8 @@ _SIGNATURE = re.compile(rf"^(?:[\w.' -]{{1,40}}\s)?(?:{lx.COMMENT_SIGNATURE})\s*
 
 
 _COUNTED, _OPENING, _SIGNED = 1, 2, 3
+# '- SeanH, Llanelli, 12/1/2012 11:48': a reader's name, place and the time of the comment.
+_DATED_SIGNATURE = re.compile(rf"^[-–—]\s*\S.{{0,100}},\s*{_NUM_DATE}[ ,]+{_TIME}$")
 
 
 @functools.lru_cache(maxsize=LINE_CACHE_SIZE)
@@ -631,7 +633,7 @@ def _comment_mark(text: str) -> int:
         return _COUNTED
     if _COMMENTS_OPEN.match(lower):
         return _OPENING
-    return _SIGNED if _SIGNATURE.match(text) else 0
+    return _SIGNED if _SIGNATURE.match(text) or _DATED_SIGNATURE.match(text) else 0
 
 
 @rule(
