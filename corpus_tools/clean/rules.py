@@ -364,9 +364,25 @@ _is_photo_credit = _cached_match(_PHOTO_CREDIT)
 def photo_credit(page: Page) -> Iterator[int]:
     for index in _live(page):
         text = _text(page, index)
-        if len(text) <= 120 and _is_photo_credit(text) and text.count(". ") == 0:
+        if len(text) <= 120 and _is_photo_credit(text) and _reads_as_credit(text):
             page.meta.setdefault("photo_credit", text.strip("()[] "))
             yield index
+
+
+_CREDIT_SOURCE = re.compile(
+    r"источник|архив|соцсет|пресс-служб|предоставлен|автора|courtesy|getty|reuters|afp|"
+    r"\bap\b|epa|shutterstock|depositphotos|wikimedia|мұрағат|баспасөз қызметі"
+)
+
+
+def _reads_as_credit(text: str) -> bool:
+    """'Фото: пресс-служба', 'фото Игоря Бургандинова': a separator, or a name of a few words;
+    not a headline that starts with the word ('Фото Maserati появились в Сети')."""
+    if text.count(". ") or text[0] in _BULLETS:
+        return False
+    if any(mark in text for mark in ":©/—|") or len(text.split()) <= 4:
+        return True
+    return _CREDIT_SOURCE.search(text.lower()) is not None
 
 
 def _line_rule(
@@ -686,8 +702,11 @@ def teaser_feed(page: Page) -> Iterator[int]:
             listed = texts[lead - 1][0] in _BULLETS and len(texts[lead]) >= 40
             if prose[lead] or (listed and texts[lead][0] not in _BULLETS):
                 headline = is_headline_like(texts[lead - 1])
-                single = lead + 1 >= len(live) or not prose[lead + 1]
-                return lead + 1 if headline and single and len(texts[lead]) < 400 else -1
+                end = lead + 1
+                if listed and end < len(live) and texts[end][0] not in _BULLETS and prose[end]:
+                    end += 1  # a listed teaser's lead may run over two lines
+                single = end >= len(live) or not prose[end]
+                return end if headline and single and len(texts[lead]) < 400 else -1
         return -1
 
     position = 0
