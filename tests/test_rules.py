@@ -362,3 +362,14 @@ def test_comment_thread_with_dated_signatures_and_rating_buttons() -> None:
     found = rules_of(page_with(*thread))
     assert all(found[line] is not None for line in thread)
     assert_article_kept(found)
+
+
+def test_long_legal_notice_that_opens_like_one() -> None:
+    notice = (
+        "При использовании материалов сайта ссылка на источник обязательна. "
+        + "Редакция не несёт ответственности за содержание рекламных объявлений и мнения авторов. "
+        * 8
+    ).strip()
+    found = rules_of(page_with(notice))
+    assert found[notice] == "copyright_footer"
+    assert_article_kept(found)

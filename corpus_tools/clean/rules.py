@@ -385,18 +385,24 @@ def _reads_as_credit(text: str) -> bool:
     return _CREDIT_SOURCE.search(text.lower()) is not None
 
 
+_OPENING_CHARS = 80
+
+
 def _line_rule(
     name: str, summary: str, pattern: str, max_length: int = 200, whole: bool = True
 ) -> None:
     """A rule that removes lines up to ``max_length`` characters that are the pattern
-    (``whole``) or contain it."""
+    (``whole``) or contain it; a longer line too when it *opens* with the pattern (a legal
+    notice of a thousand characters starts like one)."""
     if whole:
         matcher = _whole(rf"{_BULLET}(?:{pattern})[\s.!:»>→]*").match
     else:
         matcher = re.compile(pattern).search
 
     def test(text: str) -> bool:
-        return len(text) <= max_length and matcher(text.lower()) is not None
+        if len(text) <= max_length:
+            return matcher(text.lower()) is not None
+        return not whole and matcher(text[:_OPENING_CHARS].lower()) is not None
 
     line_rule(name, summary)(test)
 
