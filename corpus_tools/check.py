@@ -11,14 +11,20 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import CtError
 from .records import Record, meta_of
-from .stats import _TIMESTAMP_LINE, DocStats, StatsCollector
+from .stats import (
+    DocStats,
+    StatsCollector,
+    is_short_line,
+    is_timestamp_line,
+    is_unpunctuated_line,
+)
 
 DEFAULTS: dict[str, Any] = {
     "max_unpunctuated_line_share": 0.35,
@@ -43,8 +49,6 @@ NOISE_CHECKS = (
 )
 
 MAX_FINDINGS_PER_CHECK = 50
-
-_TIMESTAMP_ANYWHERE = re.compile(rf"^[ \t]*(?:{_TIMESTAMP_LINE.pattern})[ \t]*$", re.MULTILINE)
 
 
 @dataclass
@@ -214,15 +218,28 @@ class Checker:
         self._find_noisy_document(record, doc, file, doc_id)
 
     def _find_noisy_document(self, record: Record, doc: DocStats, file: str, doc_id: str) -> None:
-        """A document whose own timestamp share breaks the corpus threshold is pointed at."""
-        if not doc.lines or not doc.timestamp_lines:
+        """A document whose own noise share breaks a corpus threshold is pointed at, at the first
+        offending line, so a CI annotation lands where a person can see the problem."""
+        if not doc.lines:
             return
-        if doc.timestamp_lines / doc.lines <= self.config["max_timestamp_line_share"]:
-            return
-        first = _TIMESTAMP_ANYWHERE.search(record.get("text") or "")
-        line = record["text"].count("\n", 0, first.start()) + 1 if first else 1
-        message = f"{doc.timestamp_lines} of {doc.lines} lines are only a time or date"
-        self._find("max_timestamp_line_share", file, line, message, doc_id)
+        text = record.get("text") or ""
+        for key, count, is_noise, label in (
+            ("max_timestamp_line_share", doc.timestamp_lines, is_timestamp_line, "time/date only"),
+            ("max_short_line_share", doc.short_lines, is_short_line, "short"),
+            (
+                "max_unpunctuated_line_share",
+                doc.unpunctuated_lines,
+                is_unpunctuated_line,
+                "without end punctuation",
+            ),
+        ):
+            if count / doc.lines > self.config[key]:
+                line = _first_line(text, is_noise)
+                message = f"{count} of {doc.lines} lines are {label}"
+                self._find(key, file, line, message, doc_id)
+        if doc.repeated_lines / doc.lines > self.config["max_repeated_line_share"]:
+            message = f"{doc.repeated_lines} of {doc.lines} lines were seen before in the corpus"
+            self._find("max_repeated_line_share", file, 1, message, doc_id)
 
     def _find(self, check: str, file: str, line: int, message: str, doc_id: str) -> None:
         self.finding_counts[check] = self.finding_counts.get(check, 0) + 1
@@ -290,6 +307,15 @@ def check_records(records: Iterable[Record], config: dict[str, Any] | None = Non
     for record in records:
         checker.add(record)
     return checker.report()
+
+
+def _first_line(text: str, is_noise: Callable[[str], bool]) -> int:
+    """1-based number of the first non-blank line that ``is_noise`` flags (1 if none)."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped and is_noise(stripped):
+            return number
+    return 1
 
 
 def _file_of(record: Record, meta: dict[str, Any]) -> str:

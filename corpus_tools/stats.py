@@ -84,7 +84,10 @@ class DocStats:
     tokens: int
     characters: int
     lines: int
+    short_lines: int
+    unpunctuated_lines: int
     timestamp_lines: int
+    repeated_lines: int
     language: str
     exact_duplicate: bool
     near_duplicate: bool
@@ -240,7 +243,10 @@ class StatsCollector:
             tokens=n_tokens,
             characters=len(text),
             lines=len(lines),
+            short_lines=line_counts[1],
+            unpunctuated_lines=line_counts[2],
             timestamp_lines=line_counts[3],
+            repeated_lines=line_counts[4],
             language=language,
             exact_duplicate=exact,
             near_duplicate=near,
@@ -252,7 +258,7 @@ class StatsCollector:
     def _seen_exact(self, tokens: list[str]) -> bool:
         """Exact duplicate after folding case, whitespace and ASCII punctuation (8-byte digest)."""
         joined = " ".join(tokens).encode("utf-8", "surrogatepass")
-        normalised = joined.translate(None, _ASCII_PUNCTUATION)
+        normalised = b" ".join(joined.translate(None, _ASCII_PUNCTUATION).split())
         digest = hashlib.blake2b(normalised, digest_size=8).digest()
         if digest in self._text_hashes:
             return True
@@ -382,6 +388,18 @@ def _month_of(record: Record, meta: dict[str, Any]) -> str | None:
         if dotted and 1 <= int(dotted.group(2)) <= 12:
             return f"{dotted.group(3)}-{int(dotted.group(2)):02d}"
     return None
+
+
+def is_short_line(line: str) -> bool:
+    return len(line) < SHORT_LINE_CHARS
+
+
+def is_unpunctuated_line(line: str) -> bool:
+    return line[-1] not in TERMINAL_PUNCTUATION
+
+
+def is_timestamp_line(line: str) -> bool:
+    return _TIMESTAMP_LINE.fullmatch(line) is not None
 
 
 def find_mojibake(text: str) -> re.Match | None:

@@ -38,7 +38,11 @@ def _root(
 
 
 # Subcommands register themselves on ``app`` when imported.
-from . import clean  # noqa: E402, F401
+from . import (  # noqa: E402
+    check,  # noqa: F401
+    clean,  # noqa: F401
+    stats,  # noqa: F401
+)
 
 
 def main() -> None:
