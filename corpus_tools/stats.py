@@ -62,8 +62,9 @@ _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _LOWER = "a-zа-яёәғқңөұүһі"
 # A run of capitalised words right after a lowercase word, digit or comma: not a sentence start,
 # so most likely a name ("в Алматы", "said Kassym-Jomart Tokayev").
+# (The look-behind sits after the first capital so it is only tried at capitals: fast scanning.)
 _MID_SENTENCE_NAME = re.compile(
-    rf"(?<=[{_LOWER}\d,;] )[{_UPPER}][{_LOWER}’'-]+(?:[ \t][{_UPPER}][{_LOWER}’'-]+)*"
+    rf"[{_UPPER}](?<=[{_LOWER}\d,;] [{_UPPER}])[{_LOWER}’'-]+(?:[ \t][{_UPPER}][{_LOWER}’'-]+)*"
 )
 _SENTENCE_SPLIT = re.compile(r"[.!?…\n]+")
 _ASCII_PUNCTUATION = b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
@@ -326,9 +327,13 @@ class StatsCollector:
             "per_month": {month: self.months[month] for month in months},
         }
         out["top_names"] = _top(self.names, self.top, lambda name: name.lower() not in STOPWORDS)
-        words = _fold(self.words, lambda word: word.strip(_WORD_EDGES))
+        words = _fold(self.words, lambda word: word.strip(_WORD_EDGES), self.top)
         out["top_words"] = _top(words, self.top, _content_word)
-        bigrams = _fold(self.bigrams, lambda pair: tuple(word.strip(_WORD_EDGES) for word in pair))
+        bigrams = _fold(
+            self.bigrams,
+            lambda pair: (pair[0].strip(_WORD_EDGES), pair[1].strip(_WORD_EDGES)),
+            self.top,
+        )
         out["top_bigrams"] = [
             [" ".join(pair), count]
             for pair, count in _top(bigrams, self.top, lambda p: all(map(_content_word, p)))
@@ -433,10 +438,14 @@ def _top(counter: Counter, n: int, keep) -> list:
     return out
 
 
-def _fold(counter: Counter, key_of) -> Counter:
-    """Merge counts whose keys differ only by attached punctuation ("city," and "city")."""
+def _fold(counter: Counter, key_of, top: int) -> Counter:
+    """Merge counts whose keys differ only by attached punctuation ("city," and "city").
+
+    Only the most frequent keys are folded (enough to fill ``top`` after stopwords are dropped):
+    folding the whole vocabulary would cost more than counting it.
+    """
     folded: Counter = Counter()
-    for key, count in counter.items():
+    for key, count in counter.most_common(max(5000, top * 200)):
         folded[key_of(key)] += count
     return folded
 
