@@ -62,6 +62,10 @@ def main() -> None:
         verdict = "PASS" if report.passed else "FAIL"
         print(f"| {label} | {report.documents} | {verdict} | " + " | ".join(cells) + " |")
     print("\nthresholds: " + ", ".join(f"{name}={DEFAULTS[name]}" for name in names))
+    print("\nEach page checked on its own (a corpus of one document):")
+    for label, records in corpora.items():
+        failed = sum(not check_records([record]).passed for record in records)
+        print(f"  {label}: {failed} of {len(records)} pages fail")
 
 
 if __name__ == "__main__":
