@@ -66,13 +66,13 @@ _LOWER = "a-zа-яёәғқңөұүһі"
 _MID_SENTENCE_NAME = re.compile(
     rf"[{_UPPER}](?<=[{_LOWER}\d,;] [{_UPPER}])[{_LOWER}’'-]+(?:[ \t][{_UPPER}][{_LOWER}’'-]+)*"
 )
-_SENTENCE_SPLIT = re.compile(r"[.!?…\n]+")
+_SENTENCE_MARKS = (b"!", b"?", b"\n", "…".encode())
 _ASCII_PUNCTUATION = b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 
 # Bigrams are counted over each document's first tokens only (headline and lede, where the topic
 # is): counting every pair costs more than the rest of the statistics together.
 BIGRAM_TOKENS = 256
-NEAR_MIN_SENTENCE_CHARS = 20
+NEAR_MIN_SENTENCE_BYTES = 24
 NEAR_BANDS = 3
 NEAR_ROWS = 2
 PRUNE_AT = 300_000
@@ -181,8 +181,9 @@ class StatsCollector:
         tokens = lower.split()
         lines = list(filter(None, map(str.strip, text.splitlines())))
         language = detect_language(text)
-        exact = self._seen_exact(tokens)
-        near = not exact and self._seen_near(lower)
+        data = lower.encode("utf-8", "surrogatepass")
+        exact = self._seen_exact(data)
+        near = not exact and self._seen_near(data)
         mojibake = find_mojibake(text)
         month = _month_of(record, meta)
         site = site_of(record, meta)
@@ -256,17 +257,19 @@ class StatsCollector:
             month=month,
         )
 
-    def _seen_exact(self, tokens: list[str]) -> bool:
-        """Exact duplicate after folding case, whitespace and ASCII punctuation (8-byte digest)."""
-        joined = " ".join(tokens).encode("utf-8", "surrogatepass")
-        normalised = b" ".join(joined.translate(None, _ASCII_PUNCTUATION).split())
+    def _seen_exact(self, data: bytes) -> bool:
+        """Exact duplicate after folding case, whitespace and ASCII punctuation (8-byte digest).
+
+        ``data`` is the lowercased text as UTF-8: bytes.translate and split run at C speed.
+        """
+        normalised = b" ".join(data.translate(None, _ASCII_PUNCTUATION).split())
         digest = hashlib.blake2b(normalised, digest_size=8).digest()
         if digest in self._text_hashes:
             return True
         self._text_hashes.add(digest)
         return False
 
-    def _seen_near(self, lower: str) -> bool:
+    def _seen_near(self, data: bytes) -> bool:
         """Cheap near-duplicate estimate: bottom-k MinHash over sentences, split into bands.
 
         Sentences rather than word n-grams are the shingles: fifteen times fewer to hash, and a
@@ -274,10 +277,12 @@ class StatsCollector:
         (stable across runs) form three bands of two; a document with a band seen before
         counts as a near duplicate.
         """
+        for mark in _SENTENCE_MARKS:
+            data = data.replace(mark, b".")
         shingles = {
-            zlib.crc32(sentence.encode("utf-8", "surrogatepass"))
-            for sentence in map(str.strip, _SENTENCE_SPLIT.split(lower))
-            if len(sentence) >= NEAR_MIN_SENTENCE_CHARS
+            zlib.crc32(sentence.strip())
+            for sentence in data.split(b".")
+            if len(sentence) >= NEAR_MIN_SENTENCE_BYTES
         }
         if len(shingles) < NEAR_BANDS * NEAR_ROWS:
             return False
