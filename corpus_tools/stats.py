@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
+from operator import itemgetter
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -66,6 +67,7 @@ _LOWER = "a-zа-яёәғқңөұүһі"
 _MID_SENTENCE_NAME = re.compile(
     rf"[{_UPPER}](?<=[{_LOWER}\d,;] [{_UPPER}])[{_LOWER}’'-]+(?:[ \t][{_UPPER}][{_LOWER}’'-]+)*"
 )
+_last_char = itemgetter(-1)
 _SENTENCE_MARKS = (b"!", b"?", b"\n", "…".encode())
 _ASCII_PUNCTUATION = b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 
@@ -215,8 +217,8 @@ class StatsCollector:
                 seen.add(line_hash)
         line_counts = (
             len(lines),
-            sum(1 for line in lines if len(line) < SHORT_LINE_CHARS),
-            sum(1 for line in lines if line[-1] not in TERMINAL_PUNCTUATION),
+            sum(map(SHORT_LINE_CHARS.__gt__, map(len, lines))),
+            len(lines) - sum(map(TERMINAL_PUNCTUATION.__contains__, map(_last_char, lines))),
             sum(map(bool, map(_TIMESTAMP_LINE.fullmatch, lines))),
             repeated,
         )
