@@ -148,3 +148,23 @@ def test_no_documents_fails() -> None:
     result = run_ct("check", "--format", "json", input="")
     assert result.returncode == 1
     assert json.loads(result.stdout)["documents"] == 0
+
+
+def test_github_file_property_is_escaped() -> None:
+    record = {"id": "m", "text": MOJIBAKE_ARTICLE, "meta": {"source": "pages/a,b:c.txt"}}
+    result = run_ct("check", "--format", "github", input=jsonl([*CLEAN_RECORDS, record]))
+    assert "::error file=pages/a%2Cb%3Ac.txt,line=1::max_mojibake_share: mojibake" in result.stdout
+
+
+def test_terminal_report_is_a_table(monkeypatch, capsys) -> None:
+    from corpus_tools import console
+    from corpus_tools.check import check_records
+    from corpus_tools.cli.check import _print_text
+    from corpus_tools.io import read_records
+
+    monkeypatch.setattr(console, "stdout_is_terminal", lambda: True)
+    _print_text(check_records(read_records([str(ROOT / "corpus")])))
+    out = capsys.readouterr().out
+    assert "max_timestamp_line_share" in out
+    assert "corpus/000_4d8d44e5dd78fc4a.txt:22" in out.replace(str(ROOT) + "/", "")
+    assert "FAIL" in out

@@ -84,15 +84,22 @@ def _print_text(report: Report) -> None:
     verdict = "PASS" if report.passed else "FAIL"
     if console.stdout_is_terminal():
         from rich.console import Console
+        from rich.markup import escape as escape_markup
         from rich.table import Table
 
         table = Table("", "check", "value", "threshold", "finding", box=None)
         for item in report.checks:
             mark = "[green]✓[/]" if item.passed else "[red]✗[/]"
-            table.add_row(mark, item.name, _shown(item.value), _shown(item.threshold), item.message)
-        out = Console()
+            table.add_row(
+                mark,
+                item.name,
+                _shown(item.value),
+                _shown(item.threshold),
+                escape_markup(item.message),
+            )
+        out = Console(highlight=False)
         out.print(table)
-        _print_findings(report, out.print)
+        _print_findings(report, lambda line: out.print(line, markup=False))
         colour = "green" if report.passed else "red"
         out.print(f"[bold {colour}]{verdict}[/]: {report.documents} documents")
         return
@@ -151,7 +158,8 @@ def _print_github(report: Report) -> None:
             continue
         for finding in item.findings:
             message = _github_escape(f"{item.name}: {finding.message}")
-            print(f"::error file={finding.file},line={finding.line}::{message}")
+            where = f"file={_github_property(finding.file)},line={finding.line}"
+            print(f"::error {where}::{message}")
         print(f"::error title=ct check {item.name}::{_github_escape(item.message)}")
     verdict = "passed" if report.passed else "failed"
     print(f"::notice title=ct check::{verdict} on {report.documents} documents")
@@ -159,3 +167,8 @@ def _print_github(report: Report) -> None:
 
 def _github_escape(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text: str) -> str:
+    """Property values (the file path) must also escape the separators ``:`` and ``,``."""
+    return _github_escape(text).replace(":", "%3A").replace(",", "%2C")
