@@ -179,3 +179,12 @@ def test_missing_input_is_one_line_error() -> None:
     assert "no such file" in result.stderr
     assert "Traceback" not in result.stderr
     assert json.loads(result.stdout)["documents"] == 0
+
+
+def test_records_marked_by_dedup_are_counted() -> None:
+    records = [
+        {"id": "1", "text": RU_ARTICLE, "meta": {"duplicates": ["2"]}},
+        {"id": "2", "text": EN_ARTICLE, "meta": {"duplicate_of": "9"}},
+        {"id": "3", "text": KK_ARTICLE, "meta": {"duplicates": []}},
+    ]
+    assert stats_json("--json", input=jsonl(records))["duplicates"]["marked_by_dedup"] == 2
