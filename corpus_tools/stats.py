@@ -73,7 +73,7 @@ _ASCII_PUNCTUATION = b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 
 # Bigrams are counted over each document's first tokens only (headline and lede, where the topic
 # is): counting every pair costs more than the rest of the statistics together.
-BIGRAM_TOKENS = 256
+BIGRAM_TOKENS = 128
 NEAR_MIN_SENTENCE_BYTES = 24
 NEAR_BANDS = 3
 NEAR_ROWS = 2
