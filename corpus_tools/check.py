@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import CtError
+from .lang import LANGUAGES
 from .records import Record, meta_of
 from .stats import (
     DocStats,
@@ -155,6 +156,11 @@ def _coerce(key: str, value: Any, where: str) -> Any:
             value = [part.strip() for part in value.split(",") if part.strip()]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise CtError(f"{where}: {key} must be a list of strings")
+        unknown = [v for v in value if key == "allowed_languages" and v not in LANGUAGES]
+        if unknown:
+            raise CtError(
+                f"{where}: unknown language {unknown[0]!r} (known: {', '.join(LANGUAGES)})"
+            )
         return value
     try:
         number = type(default)(value)

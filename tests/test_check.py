@@ -109,6 +109,8 @@ def test_bad_configuration_is_a_usage_error(tmp_path: Path) -> None:
     assert broken.returncode == 2 and "invalid TOML" in broken.stderr
     bad_value = run_ct("check", "--set", "max_short_line_share=lots", input=jsonl(CLEAN_RECORDS))
     assert bad_value.returncode == 2 and "must be a number" in bad_value.stderr
+    bad_language = run_ct("check", "--languages", "ru,rus", input=jsonl(CLEAN_RECORDS))
+    assert bad_language.returncode == 2 and "unknown language 'rus'" in bad_language.stderr
 
 
 def test_languages_required_fields_and_mojibake() -> None:
