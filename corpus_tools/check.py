@@ -190,7 +190,7 @@ class Checker:
 
     def __init__(self, config: dict[str, Any]) -> None:
         self.config = config
-        self.collector = StatsCollector()
+        self.collector = StatsCollector(top=0)  # no check needs the top words or names
         self.short_docs = 0
         self.wrong_language = 0
         self.missing_fields = 0

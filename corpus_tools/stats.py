@@ -190,14 +190,14 @@ class StatsCollector:
         month = _month_of(record, meta)
         site = site_of(record, meta)
 
-        self.words.update(tokens)
-        lede = tokens[:BIGRAM_TOKENS]
-        self.bigrams.update(pairwise(lede))
-        self._count_names(text, meta)
-        if len(self.bigrams) > PRUNE_AT:
-            _prune(self.bigrams)
-        if len(self.names) > PRUNE_AT:
-            _prune(self.names)
+        if self.top:  # the costliest figures; ct check and --top 0 do without them
+            self.words.update(tokens)
+            self.bigrams.update(pairwise(tokens[:BIGRAM_TOKENS]))
+            self._count_names(text, meta)
+            if len(self.bigrams) > PRUNE_AT:
+                _prune(self.bigrams)
+            if len(self.names) > PRUNE_AT:
+                _prune(self.names)
 
         n_tokens = len(tokens)
         self.length_bins[_length_bin(n_tokens)] += 1

@@ -188,3 +188,11 @@ def test_records_marked_by_dedup_are_counted() -> None:
         {"id": "3", "text": KK_ARTICLE, "meta": {"duplicates": []}},
     ]
     assert stats_json("--json", input=jsonl(records))["duplicates"]["marked_by_dedup"] == 2
+
+
+def test_top_zero_skips_the_counters_but_keeps_every_other_figure() -> None:
+    full = stats_json("corpus/", "--json")
+    lean = stats_json("corpus/", "--json", "--top", "0")
+    assert lean["top_words"] == lean["top_names"] == lean["top_bigrams"] == []
+    for key in ("documents", "tokens", "languages", "duplicates", "noise", "length", "dates"):
+        assert lean[key] == full[key]

@@ -31,7 +31,9 @@ def stats(
     by: Annotated[
         ByChoice | None, typer.Option("--by", help="Break the figures down by site, lang or month.")
     ] = None,
-    top: Annotated[int, typer.Option(min=0, help="How many top names, words, bigrams.")] = 20,
+    top: Annotated[
+        int, typer.Option(min=0, help="How many top names, words, bigrams (0: skip, faster).")
+    ] = 20,
     html: Annotated[
         Path | None, typer.Option("--html", help="Also write a self-contained HTML report here.")
     ] = None,
