@@ -1,56 +1,91 @@
-"""Tell Russian, Kazakh and English apart by letters and stop words, cheaply.
+"""Language identification for ru/kk/en news text by letters and stopwords.
 
-Kazakh is written in Cyrillic with nine letters Russian lacks (ә ғ қ ң ө ұ ү һ і); a Kazakh text
-has them in most sentences, a Russian text almost never. Latin script with English stop words
-is English. A document with a real share of two languages is "mixed".
+Why not a model: the three languages ct targets are told apart reliably by script (Cyrillic vs
+Latin), by the nine letters only Kazakh uses (ә ғ қ ң ө ұ ү һ і) and by function words; that is
+fast, has no dependency and explains itself. Anything else (Polish, Greek ...) is ``other``.
 """
 
 from __future__ import annotations
 
 import re
 
-KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
-_RU_STOP = frozenset(
-    "и в не на что с по как это он она к из за то от для же".split()  # noqa: SIM905
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+LANGUAGES = ("ru", "kk", "en", "mixed", "other", "unknown")
+
+RU_STOPWORDS = _word_set(
+    "и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только "
+    "ее мне было вот от меня еще нет о из ему теперь когда даже ну вдруг ли если уже или ни "
+    "быть был него до вас нибудь опять уж вам ведь там потом себя ничего ей может они тут где "
+    "есть надо ней для мы тебя их чем была сам чтобы без будто чего раз тоже себе под будет ж "
+    "тогда кто этот того потому этого какой совсем ним здесь этом один почти мой тем чтобы "
+    "нее сейчас были куда зачем всех никогда можно при наконец два об другой хоть после над "
+    "больше тот через эти нас про всего них какая много разве три эту моя впрочем хорошо свою "
+    "этой перед иногда лучше чуть том нельзя такой им более всегда конечно всю между также "
+    "который которые которых года это"
 )
-_KK_STOP = frozenset("және мен бұл деп үшін да де ол бар жоқ болып осы туралы".split())  # noqa: SIM905
-_EN_STOP = frozenset(
-    "the of and to in is that for on was with as by at from are".split()  # noqa: SIM905
+KK_STOPWORDS = _word_set(
+    "және мен бен пен бірақ немесе үшін деп осы бұл сол ол олар біз сіз мен сен бар жоқ емес "
+    "еді болып болды болады бойынша туралы арқылы кейін дейін қазір енді да де та те ма ме ба "
+    "бе па пе жылы жыл сондай барлық бірге тағы әлі ғана гөрі соң шейін қарай ретінде деді "
+    "дейді атап"
 )
-_WORD = re.compile(r"[^\W\d_]+")
-_SAMPLE = 20_000
+EN_STOPWORDS = _word_set(
+    "the of and to a in is it that was for on are as with his they at be this from have or by "
+    "one had not but what all were when we there can an your which their said if do will each "
+    "about how up out them then she many some so these would other into has more her two like "
+    "him see time could no make than first been its who now people my made over did down only "
+    "way find use may after also our new years year"
+)
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_KK_LETTERS = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
+
+# Only the start of a long document is looked at: language rarely changes mid-article and this
+# keeps the cost per document constant.
+SAMPLE_CHARS = 1200
 
 
 def detect_language(text: str) -> str:
-    """``ru``, ``kk``, ``en``, ``mixed`` or ``other`` (no letters, or another script)."""
-    sample = text[:_SAMPLE]
-    words = _WORD.findall(sample.lower())
-    if not words:
-        return "other"
-    cyrillic = latin = kazakh_words = 0
-    votes = {"ru": 0, "kk": 0, "en": 0}
-    for word in words:
-        first = word[0]
-        if "\u0400" <= first <= "\u04ff":
-            cyrillic += 1
-            if not KAZAKH_LETTERS.isdisjoint(word):
-                kazakh_words += 1
-        elif first.isascii():
-            latin += 1
-        if word in _RU_STOP:
-            votes["ru"] += 1
-        elif word in _KK_STOP:
-            votes["kk"] += 1
-        elif word in _EN_STOP:
-            votes["en"] += 1
-    total = len(words)
-    if cyrillic + latin < total / 2:
-        return "other"
-    if cyrillic and latin and min(cyrillic, latin) >= 0.3 * total:
+    """Return ``ru``, ``kk``, ``en``, ``mixed``, ``other`` or ``unknown`` (too few letters)."""
+    words = _LETTER_RUN.findall(text[:SAMPLE_CHARS])
+    joined = " ".join(words)
+    letters = len(joined) - len(words) + 1
+    if letters < 20:
+        return "unknown"
+    cyrillic = _count_cyrillic(joined)
+    # Every ASCII character left in letter runs is a Latin letter; accented Latin letters are
+    # rare next to them, so this is the Latin count without a second pass.
+    latin = len(joined.encode("ascii", "ignore")) - (len(words) - 1)  # minus the spaces
+    if cyrillic >= 0.2 * letters and latin >= 0.2 * letters:
         return "mixed"
-    if latin > cyrillic:
-        return "en" if votes["en"] or latin >= 3 else "other"
-    kazakh_share = kazakh_words / cyrillic
-    if kazakh_share >= 0.08 or votes["kk"] > votes["ru"]:
-        return "mixed" if votes["ru"] >= 3 and votes["ru"] > 2 * votes["kk"] else "kk"
-    return "ru"
+    tokens = joined.lower().split()
+    if cyrillic >= 0.5 * letters:
+        return _cyrillic_language(joined, tokens, cyrillic)
+    if latin >= 0.5 * letters:
+        english = sum(map(EN_STOPWORDS.__contains__, tokens))
+        return "en" if english >= 0.08 * max(len(tokens), 1) else "other"
+    return "other"
+
+
+def _cyrillic_language(sample: str, tokens: list[str], cyrillic: int) -> str:
+    """Kazakh by its own letters and function words; a page with plenty of both is ``mixed``."""
+    kk_letter_share = sum(map(sample.count, _KK_LETTERS)) / cyrillic
+    total = max(len(tokens), 1)
+    russian = sum(map(RU_STOPWORDS.__contains__, tokens)) / total
+    kazakh = sum(map(KK_STOPWORDS.__contains__, tokens)) / total
+    looks_kazakh = kk_letter_share >= 0.02 or kazakh >= 0.04
+    if not looks_kazakh:
+        return "ru"
+    if russian >= 0.08 and (kk_letter_share >= 0.01 or kazakh >= 0.03):
+        return "mixed"
+    return "kk" if kk_letter_share >= 0.02 else "ru"
+
+
+def _count_cyrillic(text: str) -> int:
+    """Cyrillic letters are exactly the UTF-8 sequences that start with bytes D0-D3 (C speed)."""
+    data = text.encode("utf-8", "surrogatepass")
+    return sum(map(data.count, (b"\xd0", b"\xd1", b"\xd2", b"\xd3")))

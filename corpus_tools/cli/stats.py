@@ -1,9 +1,8 @@
-"""``ct stats`` and ``ct check``: wire readers to the statistics and the quality gate."""
+"""``ct stats``: one streaming pass over records, printed as tables, JSON or an HTML page."""
 
 from __future__ import annotations
 
 import json
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -11,8 +10,8 @@ from typing import Annotated, Any
 import typer
 
 from .. import console
-from ..check import FORMATS, load_config, run_checks
-from ..stats import CorpusStats
+from ..io import atomic_write_text
+from ..stats import StatsCollector
 from . import app
 from .common import InputsArg, OnErrorChoice, OnErrorOpt, QuietOpt, finish, open_reader
 
@@ -23,132 +22,114 @@ class ByChoice(StrEnum):
     month = "month"
 
 
-class FormatChoice(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
-    junit = "junit"
-
-
 @app.command()
 def stats(
     inputs: InputsArg = None,
-    by: Annotated[ByChoice | None, typer.Option("--by", help="Break figures down.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON even on a terminal.")] = False,
-    top: Annotated[int, typer.Option(min=1, help="How many top words/names.")] = 20,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print one JSON object (the default when piped).")
+    ] = False,
+    by: Annotated[
+        ByChoice | None, typer.Option("--by", help="Break the figures down by site, lang or month.")
+    ] = None,
+    top: Annotated[
+        int, typer.Option(min=0, help="How many top names, words, bigrams (0: skip, faster).")
+    ] = 20,
+    html: Annotated[
+        Path | None, typer.Option("--html", help="Also write a self-contained HTML report here.")
+    ] = None,
     on_error: OnErrorOpt = OnErrorChoice.skip,
     quiet: QuietOpt = False,
 ) -> None:
-    """Documents, tokens, lengths, languages, duplicates, noise indicators, dates, top words.
+    """Measure a corpus: sizes, lengths, languages, duplicates, noise, dates, top names and words.
 
-    A table on a terminal, one JSON object when piped (or with --json).
+    Prints tables on a terminal and one JSON object when piped (or with --json).
     """
+    kinds = [by.value] if by else []
+    if html is not None and "site" not in kinds:
+        kinds.append("site")
     reader = open_reader(inputs, on_error, quiet)
-    corpus = CorpusStats(by=by.value if by else None)
+    collector = StatsCollector(by=kinds, top=top)
     for record in console.progress(reader, "measuring"):
-        corpus.add(record)
-    figures = corpus.to_dict(top=top)
+        collector.add(record)
+    page_stats = collector.result()
+    result = dict(page_stats)
+    if by is None:
+        result.pop("by", None)
+        result.pop("groups", None)
+    if html is not None:
+        from ..report_html import render_html
+
+        atomic_write_text(html, render_html(page_stats, title=f"ct stats: {_title(inputs)}"))
     if as_json or not console.stdout_is_terminal():
-        sys.stdout.write(json.dumps(figures, ensure_ascii=False) + "\n")
+        print(json.dumps(result, ensure_ascii=False))
     else:
-        _print_tables(figures)
+        _print_tables(result)
     finish(reader)
 
 
-def _print_tables(figures: dict[str, Any]) -> None:
+def _title(inputs: list[str] | None) -> str:
+    return " ".join(inputs) if inputs else "stdin"
+
+
+def _print_tables(result: dict[str, Any]) -> None:
+    """Rich tables with bars; rich is imported only here, so piped runs start faster."""
     from rich.console import Console
     from rich.table import Table
 
     out = Console()
-    summary = Table("figure", "value", title="corpus", box=None)
-    for key in (
-        "documents",
-        "tokens",
-        "characters",
-        "lines",
-        "exact_duplicate_share",
-        "near_duplicate_share",
-        "noise_line_share",
-        "short_line_share",
-        "unterminated_line_share",
-        "timestamp_line_share",
-        "repeated_line_share",
-    ):
-        value = figures[key]
-        summary.add_row(key, f"{value:.2%}" if isinstance(value, float) else f"{value:,}")
-    summary.add_row("date range", " – ".join(d or "?" for d in figures["date_range"]))
-    out.print(summary)
-    peak = max(figures["length_histogram"].values(), default=1)
-    histogram = Table("tokens", "documents", "", title="length", box=None)
-    for bucket, count in figures["length_histogram"].items():
-        histogram.add_row(bucket, str(count), "█" * max(1, round(30 * count / peak)))
-    out.print(histogram)
-    for title, key in (("languages", "languages"), ("documents per month", "documents_per_month")):
-        if figures[key]:
-            table = Table(title, "documents", box=None)
-            for name, count in figures[key].items():
-                table.add_row(name, str(count))
-            out.print(table)
-    for title, key in (
-        ("top words", "top_words"),
-        ("top names", "top_names"),
-        ("top bigrams", "top_bigrams"),
-    ):
-        if figures[key]:
-            out.print(f"[bold]{title}[/]: " + ", ".join(f"{w} ({n})" for w, n in figures[key]))
-    if figures.get("groups"):
-        table = Table(figures["by"], "docs", "tokens", "noise", "dup", title="groups", box=None)
-        for name, group in figures["groups"].items():
+    figures = Table("figure", "value", box=None, title="corpus", title_justify="left")
+    for name in ("documents", "tokens", "characters", "lines"):
+        figures.add_row(name, f"{result[name]:,}")
+    length = result["length"]
+    figures.add_row("length", f"{length['min']}–{length['max']} tokens, mean {length['mean']}")
+    dups = result["duplicates"]
+    figures.add_row("exact duplicates", f"{dups['exact']:,} ({dups['exact_share']:.1%})")
+    figures.add_row("near duplicates", f"{dups['near']:,} ({dups['near_share']:.1%}, estimate)")
+    dates = result["dates"]
+    if dates["first_month"]:
+        figures.add_row("months", f"{dates['first_month']} … {dates['last_month']}")
+    figures.add_row("undated", f"{dates['undated']:,}")
+    out.print(figures)
+
+    out.print(_bars("length (tokens)", [(_bin(b), b["documents"]) for b in length["histogram"]]))
+    out.print(_bars("languages", list(result["languages"].items())))
+    if dates["per_month"]:
+        out.print(_bars("documents per month", list(dates["per_month"].items())))
+    noise = [(name.replace("_", " "), value) for name, value in result["noise"].items()]
+    out.print(_bars("noise", noise, share=True))
+    for key, heading in (("top_names", "top names"), ("top_words", "top words")):
+        out.print(_bars(heading, result[key]))
+    out.print(_bars("top bigrams", result["top_bigrams"]))
+    for kind, groups in result.get("groups", {}).items():
+        table = Table(kind, "docs", "tokens", "langs", "dup", "noise (unpunct/short/rep/time)")
+        table.title, table.title_justify = f"by {kind}", "left"
+        for key, group in groups.items():
+            n = group["noise"]
+            d = group["duplicates"]
+            langs = ", ".join(f"{lang} {count}" for lang, count in group["languages"].items())
             table.add_row(
-                name,
-                str(group["documents"]),
+                key,
+                f"{group['documents']:,}",
                 f"{group['tokens']:,}",
-                f"{group['noise_line_share']:.1%}",
-                f"{group['exact_duplicate_share']:.1%}",
+                langs,
+                f"{d['exact_share'] + d['near_share']:.1%}",
+                f"{n['unpunctuated_line_share']:.0%} / {n['short_line_share']:.0%} / "
+                f"{n['repeated_line_share']:.0%} / {n['timestamp_line_share']:.0%}",
             )
         out.print(table)
 
 
-@app.command()
-def check(
-    inputs: InputsArg = None,
-    output_format: Annotated[
-        FormatChoice, typer.Option("--format", help="Report format.")
-    ] = FormatChoice.text,
-    config_dir: Annotated[
-        Path, typer.Option("--config-dir", help="Folder with pyproject.toml or ct.toml.")
-    ] = Path("."),
-    max_noise_line_share: Annotated[float | None, typer.Option()] = None,
-    max_exact_duplicate_share: Annotated[float | None, typer.Option()] = None,
-    min_chars: Annotated[int | None, typer.Option()] = None,
-    max_short_document_share: Annotated[float | None, typer.Option()] = None,
-    max_mojibake_share: Annotated[float | None, typer.Option()] = None,
-    allowed_language: Annotated[
-        list[str] | None, typer.Option("--allowed-language", help="Repeatable.")
-    ] = None,
-    required_meta: Annotated[
-        list[str] | None, typer.Option("--required-meta", help="Repeatable.")
-    ] = None,
-    on_error: OnErrorOpt = OnErrorChoice.skip,
-    quiet: QuietOpt = False,
-) -> None:
-    """Gate corpus quality in CI: exit 0 pass, 1 fail, 2 error.
+def _bin(bin_: dict[str, Any]) -> str:
+    return f"{bin_['from']}+" if bin_["to"] is None else f"{bin_['from']}–{bin_['to']}"
 
-    Thresholds from [tool.ct.check] in pyproject.toml or [check] in ct.toml, then flags.
-    """
-    config = load_config(
-        config_dir,
-        {
-            "max_noise_line_share": max_noise_line_share,
-            "max_exact_duplicate_share": max_exact_duplicate_share,
-            "min_chars": min_chars,
-            "max_short_document_share": max_short_document_share,
-            "max_mojibake_share": max_mojibake_share,
-            "allowed_languages": allowed_language or None,
-            "required_meta": required_meta or None,
-        },
-    )
-    reader = open_reader(inputs, on_error, quiet)
-    report = run_checks(console.progress(reader, "checking"), config)
-    sys.stdout.write(FORMATS[output_format.value](report))
-    finish(reader, failed=not report.passed)
+
+def _bars(title: str, items: list, share: bool = False):
+    from rich.table import Table
+
+    table = Table(box=None, title=title, title_justify="left", show_header=False)
+    peak = max((value for _, value in items), default=0) or 1
+    for label, value in items:
+        width = round(30 * (value if share else value / peak))
+        shown = f"{value:.1%}" if share else f"{value:,}"
+        table.add_row(str(label), "█" * width or "·", shown)
+    return table

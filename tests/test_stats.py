@@ -1,0 +1,200 @@
+"""ct stats through the real CLI (and the library where a figure needs a precise input)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from corpus_tools.lang import detect_language
+from corpus_tools.stats import StatsCollector, compute_stats
+
+from .conftest import CORPUS, run_ct, shell
+from .samples_stats import (
+    EN_ARTICLE,
+    KK_ARTICLE,
+    MOJIBAKE_ARTICLE,
+    RAW_PAGE,
+    RU_ARTICLE,
+    jsonl,
+)
+
+PAGES = len(list(CORPUS.glob("*.txt")))
+
+
+def stats_json(*args: str, input: str | None = None) -> dict:
+    result = run_ct("stats", *args, input=input, check=True)
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (RU_ARTICLE, "ru"),
+        (KK_ARTICLE, "kk"),
+        (EN_ARTICLE, "en"),
+        (RU_ARTICLE + "\n\n" + EN_ARTICLE, "mixed"),
+        (
+            "Rząd ogłosił dziś nowy program wsparcia dla rolników, którzy ucierpieli w powodzi.",
+            "other",
+        ),
+        ("12:30 14:45 — 2024", "unknown"),
+    ],
+)
+def test_detect_language(text: str, expected: str) -> None:
+    assert detect_language(text) == expected
+
+
+def test_raw_corpus_figures_and_noise() -> None:
+    stats = stats_json("corpus/", "--json")
+    assert stats["documents"] == PAGES
+    assert stats["tokens"] > 3000
+    assert set(stats["languages"]) <= {"ru", "en", "mixed", "kk"}
+    assert stats["languages"].get("en") == 3  # 002, 004 and our 007
+    # the seeds carry long runs of "13:46"-style lines and menus: the FineWeb/C4 signals see them
+    assert stats["noise"]["timestamp_line_share"] > 0.2
+    assert stats["noise"]["short_line_share"] > 0.3
+    assert sum(b["documents"] for b in stats["length"]["histogram"]) == PAGES
+
+
+def test_piped_output_is_json_without_flag() -> None:
+    result = run_ct("stats", "corpus/", check=True)
+    assert json.loads(result.stdout)["documents"] == PAGES
+
+
+def test_pipeline_clean_then_stats_has_less_noise() -> None:
+    raw = stats_json("corpus/")
+    result = shell("ct clean corpus/ | ct stats --json")
+    assert result.returncode == 0, result.stderr
+    cleaned = json.loads(result.stdout)
+    assert cleaned["documents"] == PAGES
+    assert cleaned["noise"]["timestamp_line_share"] == 0
+    assert cleaned["noise"]["short_line_share"] < raw["noise"]["short_line_share"] / 3
+    assert cleaned["dates"]["per_month"] == {"2024-12": 1, "2025-01": 1, "2025-03": 1}
+
+
+def _has_dedup() -> bool:
+    return run_ct("dedup", "--help").returncode == 0
+
+
+@pytest.mark.skipif(not _has_dedup(), reason="ct dedup is not merged yet")
+def test_pipeline_clean_dedup_stats() -> None:
+    result = shell("ct clean corpus/ | ct dedup | ct stats --json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["documents"] == PAGES
+
+
+def test_exact_and_near_duplicates() -> None:
+    sentences = [
+        f"Предложение номер {n} рассказывает о событии в городе Алматы." for n in range(30)
+    ]
+    article = " ".join(sentences)
+    edited = article.replace("номер 17 рассказывает", "номер 17 сообщает")
+    records = [
+        {"id": "a", "text": article},
+        {"id": "b", "text": article.upper().replace(".", " !")},  # same after folding
+        {"id": "c", "text": edited},  # one sentence edited: a near duplicate
+        {"id": "d", "text": EN_ARTICLE},
+    ]
+    stats = stats_json("--json", input=jsonl(records))
+    assert stats["duplicates"]["exact"] == 1
+    assert stats["duplicates"]["near"] == 1
+    assert stats["duplicates"]["exact_share"] == 0.25
+
+
+def test_dates_months_and_by_month() -> None:
+    records = [
+        {"id": "1", "text": RU_ARTICLE, "meta": {"date": "2024-01-05T10:00:00"}},
+        {"id": "2", "text": EN_ARTICLE, "meta": {"date": "2024-01-20"}},
+        {"id": "3", "text": KK_ARTICLE, "meta": {"published": "03.03.2024 18:00"}},
+        {"id": "4", "text": EN_ARTICLE + " Updated."},
+    ]
+    stats = stats_json("--json", "--by", "month", input=jsonl(records))
+    assert stats["dates"] == {
+        "first_month": "2024-01",
+        "last_month": "2024-03",
+        "undated": 1,
+        "per_month": {"2024-01": 2, "2024-03": 1},
+    }
+    assert stats["groups"]["month"]["2024-01"]["documents"] == 2
+    assert stats["groups"]["month"]["undated"]["languages"] == {"en": 1}
+
+
+def test_by_site_and_lang() -> None:
+    records = [
+        {"id": "1", "text": RU_ARTICLE, "url": "https://tengrinews.kz/a"},
+        {"id": "2", "text": RAW_PAGE, "url": "https://tengrinews.kz/b"},
+        {"id": "3", "text": EN_ARTICLE, "site": "astanatimes.com"},
+    ]
+    stats = stats_json("--json", "--by", "site", input=jsonl(records))
+    sites = stats["groups"]["site"]
+    assert list(sites) == ["tengrinews.kz", "astanatimes.com"]
+    assert sites["tengrinews.kz"]["noise"]["timestamp_line_share"] > 0.1
+    assert sites["astanatimes.com"]["noise"]["timestamp_line_share"] == 0
+    by_lang = stats_json("--json", "--by", "lang", input=jsonl(records))["groups"]["lang"]
+    assert by_lang["ru"]["documents"] == 2 and by_lang["en"]["documents"] == 1
+
+
+def test_top_names_words_and_bigrams_leave_stopwords_out() -> None:
+    stats = stats_json("--json", "--top", "10", input=jsonl([{"text": EN_ARTICLE}] * 2))
+    words = [word for word, _ in stats["top_words"]]
+    assert "crossings" in words
+    assert not {"the", "and", "of", "to"} & set(words)
+    names = dict(stats["top_names"])
+    assert names["Serik Zhumangarin"] == 2
+    assert "Shymkent" in names
+    # "Kazakhstan" opens the article: a capital at sentence start is not taken as a name
+    assert "Kazakhstan" not in names
+    assert ["border crossings", 2] in stats["top_bigrams"]
+
+
+def test_names_from_normalize_metadata_are_counted_by_canonical_form() -> None:
+    meta = {"names": [{"text": "Токаева", "canonical": "Касым-Жомарт Токаев"}]}
+    stats = compute_stats([{"text": RU_ARTICLE, "meta": meta}] * 3)
+    assert stats["top_names"] == [["Касым-Жомарт Токаев", 3]]
+
+
+def test_mojibake_and_repeated_lines() -> None:
+    collector = StatsCollector()
+    clean = collector.add({"text": RU_ARTICLE})
+    broken = collector.add({"text": "Заголовок\n" + MOJIBAKE_ARTICLE})
+    assert clean.mojibake_line is None
+    assert broken.mojibake_line == 2
+    collector.add({"text": "Подписаться\n" + EN_ARTICLE})
+    collector.add({"text": "Подписаться\n" + KK_ARTICLE})
+    result = collector.result()
+    assert result["noise"]["mojibake_document_share"] == 0.25
+    assert result["noise"]["repeated_line_share"] > 0
+
+
+def test_terminal_tables_render() -> None:
+    """The rich table path, forced through a pseudo-terminal-free call of the printer."""
+    from corpus_tools.cli.stats import _print_tables
+
+    stats = compute_stats([{"text": RU_ARTICLE, "meta": {"date": "2024-05-01"}}], by="site")
+    _print_tables(stats)  # must not raise on every section, groups included
+
+
+def test_missing_input_is_one_line_error() -> None:
+    result = run_ct("stats", "no/such/dir.jsonl", "--json")
+    assert result.returncode == 2
+    assert "no such file" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert json.loads(result.stdout)["documents"] == 0
+
+
+def test_records_marked_by_dedup_are_counted() -> None:
+    records = [
+        {"id": "1", "text": RU_ARTICLE, "meta": {"duplicates": ["2"]}},
+        {"id": "2", "text": EN_ARTICLE, "meta": {"duplicate_of": "9"}},
+        {"id": "3", "text": KK_ARTICLE, "meta": {"duplicates": []}},
+    ]
+    assert stats_json("--json", input=jsonl(records))["duplicates"]["marked_by_dedup"] == 2
+
+
+def test_top_zero_skips_the_counters_but_keeps_every_other_figure() -> None:
+    full = stats_json("corpus/", "--json")
+    lean = stats_json("corpus/", "--json", "--top", "0")
+    assert lean["top_words"] == lean["top_names"] == lean["top_bigrams"] == []
+    for key in ("documents", "tokens", "languages", "duplicates", "noise", "length", "dates"):
+        assert lean[key] == full[key]
