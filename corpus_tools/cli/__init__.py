@@ -40,6 +40,8 @@ def _root(
 # Subcommands register themselves on ``app`` when imported.
 from . import clean  # noqa: E402, F401
 
+from . import normalize  # noqa: E402, F401  # isort: skip
+
 
 def main() -> None:
     """Entry point: ct errors become one line on stderr and a non-zero exit, never a traceback."""

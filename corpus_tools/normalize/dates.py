@@ -121,7 +121,7 @@ def _month_table() -> tuple[dict[str, int], str]:
     for number, word in enumerate(_EN_MONTHS, start=1):
         alternatives.append(word)
         forms[word] = number
-    for number, abbr in enumerate(_RU_ABBR + _EN_ABBR, start=0):
+    for abbr in _RU_ABBR + _EN_ABBR:
         if abbr:
             alternatives.append(f"{abbr}\\.")
     alternatives.sort(key=len, reverse=True)
