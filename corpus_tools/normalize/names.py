@@ -11,8 +11,8 @@ A mention is matched in this order, stopping at the first hit:
 4. for Russian text, pymorphy3 (loaded on first use): a first name followed by a surname is
    a person even when not in the gazetteer, lemmatised (Кабыша Омарова → Кабыш Омаров);
 5. rapidfuzz against single-word gazetteer keys for spelling variants, only at a similarity of
-   at least ``FUZZY_CUTOFF`` with the same first letter and length, so that different people
-   (Омаров / Умаров) are not merged.
+   at least ``FUZZY_CUTOFF`` with the same first letter, length within one and the same
+   consonants, so that different people (Омаров / Умаров, Токаев / Токарев) are not merged.
 """
 
 from __future__ import annotations
@@ -310,10 +310,16 @@ class NameMatcher:
         )
         if best is not None:
             candidate = best[0]
-            if candidate[0] == key[0] and abs(len(candidate) - len(key)) <= 1:
+            same_consonants = _consonants(candidate) == _consonants(key)
+            if candidate[0] == key[0] and abs(len(candidate) - len(key)) <= 1 and same_consonants:
                 found = (self._index[candidate], round(best[1] / 100 * 0.8, 2), "fuzzy")
         self._cache[key] = found
         return (found[0], found[1]) if found else None
+
+
+def _consonants(key: str) -> str:
+    """Spelling variants differ in vowels; different surnames (Токаев/Токарев) in consonants."""
+    return re.sub("[aeiouy]", "", key)
 
 
 def _adjacent(text: str, span: list[tuple[int, int, str]]) -> bool:
