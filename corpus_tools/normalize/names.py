@@ -392,15 +392,22 @@ def _person_lemma(first: str, last: str) -> str | None:
         for surname in morph.parse(last)[:4]:
             if "Surn" not in surname.tag or surname.tag.case != name.tag.case:
                 continue
-            if surname.tag.gender not in (name.tag.gender, "ms-f", None):
+            name_gender, surname_gender = _grammeme(name.tag.gender), _grammeme(surname.tag.gender)
+            if surname_gender and name_gender and surname_gender != name_gender:
                 continue
             wanted = {"sing", "nomn"}
             base_name = name.inflect(wanted)
-            base_surname = surname.inflect(wanted | ({name.tag.gender} - {None}))
+            base_surname = surname.inflect(wanted | ({name_gender} - {""}))
             if base_name is None or base_surname is None:
                 continue
             return f"{_like(first, base_name.word)} {_like(last, base_surname.word)}"
     return None
+
+
+def _grammeme(value: object) -> str:
+    """A pymorphy3 grammeme as a plain string ("" for none); its objects refuse ``==`` with
+    grammemes of another attribute."""
+    return "" if value is None else str(value)
 
 
 def _like(original: str, lower: str) -> str:
