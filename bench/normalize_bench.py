@@ -136,8 +136,10 @@ def bench_names(rows: list[dict[str, str]]) -> None:
         start = text.index(row["mention"])
         span = (start, start + len(row["mention"]))
         hits = [m for m in matcher.find(text) if overlaps((m.start, m.end), span)]
-        ok = not hits if row["expected"] == "-" else any(
-            m.canonical == row["expected"] for m in hits
+        ok = (
+            not hits
+            if row["expected"] == "-"
+            else any(m.canonical == row["expected"] for m in hits)
         )
         totals[row["lang"]] += 1
         right[row["lang"]] += ok
@@ -177,7 +179,9 @@ def bench_speed(repeat: int) -> None:
         t0 = time.perf_counter()
         n_dates = n_names = 0
         for d in docs:
-            record = normalizer.normalize({"id": d["id"], "text": d["gold_text"], "lang": d["lang"]})
+            record = normalizer.normalize(
+                {"id": d["id"], "text": d["gold_text"], "lang": d["lang"]}
+            )
             n_dates += len(record["meta"]["dates"])
             n_names += len(record["meta"]["names"])
         seconds = time.perf_counter() - t0

@@ -160,6 +160,7 @@ class NameMatcher:
         for key in ambiguous:  # one spelling, two entities: refuse to guess
             del self._index[key]
         self._single_keys = [key for key in self._index if " " not in key and len(key) >= 6]
+        self._word_keys = {word for key in self._index for word in key.split()}
         adjectives = sorted(
             ((stem, e) for e in entities.values() for stem in e.adjectives),
             key=lambda pair: -len(pair[0]),
@@ -210,7 +211,7 @@ class NameMatcher:
                 mention.start = prefix
             mentions.append(mention)
             position += used
-        return mentions
+        return _link_surnames(mentions)
 
     # ------------------------------------------------------------------ matching
 
@@ -241,6 +242,11 @@ class NameMatcher:
             person = self._new_person(text, words, position)
             if person is not None:
                 return person, 2
+        if self.morphology and _is_cyrillic(word):
+            surname = _surname_alone(word)
+            if surname is not None:
+                start, end = words[position][:2]
+                return Mention(word, start, end, surname, "person", 0.6, ["surname"]), 1
         if self.fuzzy:
             hit = self._fuzzy(word)
             if hit is not None:
@@ -259,7 +265,7 @@ class NameMatcher:
         if exact is not None:
             found = (exact, 1.0, "")
         else:
-            for stems in _stem_combinations(words):
+            for stems in _stem_combinations(words, self._word_keys):
                 entity = self._index.get(_phrase_key(stems))
                 if entity is not None:
                     found = (entity, 0.95, "inflected")
@@ -317,6 +323,20 @@ class NameMatcher:
         return (found[0], found[1]) if found else None
 
 
+def _link_surnames(mentions: list[Mention]) -> list[Mention]:
+    """A lone surname found by morphology («Медведев») takes the full name the same text
+    gives elsewhere («Дмитрий Медведев»), when exactly one full name ends with it."""
+    full_names: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.type == "person" and " " in mention.canonical:
+            full_names.setdefault(mention.canonical.split()[-1], set()).add(mention.canonical)
+    for mention in mentions:
+        candidates = full_names.get(mention.canonical, set())
+        if "surname" in mention.flags and len(candidates) == 1:
+            mention.canonical = next(iter(candidates))
+    return mentions
+
+
 def _consonants(key: str) -> str:
     """Spelling variants differ in vowels; different surnames (Токаев/Токарев) in consonants."""
     return re.sub("[aeiouy]", "", key)
@@ -356,15 +376,16 @@ def _stems(word: str) -> list[str]:
     return found
 
 
-def _stem_combinations(words: tuple[str, ...]) -> Iterable[tuple[str, ...]]:
-    """The last word stemmed, and for two-word names both words (Кабыша Омарова)."""
-    last_stems = _stems(words[-1])
-    for stem in last_stems:
-        yield (*words[:-1], stem)
-    if len(words) == 2:
-        for first in _stems(words[0]):
-            for stem in last_stems:
-                yield (first, stem)
+def _stem_combinations(words: tuple[str, ...], known: set[str]) -> Iterable[tuple[str, ...]]:
+    """Every word as written or with a case ending off (Шарлю де Голлю, Кабыша Омарова),
+    keeping only forms whose spelling key occurs in some gazetteer name (``known``)."""
+    options = []
+    for word in words:
+        forms = [form for form in dict.fromkeys([word, *_stems(word)]) if match_key(form) in known]
+        if not forms:
+            return
+        options.append(forms)
+    yield from itertools.product(*options)
 
 
 @lru_cache(maxsize=1)
@@ -401,6 +422,33 @@ def _person_lemma(first: str, last: str) -> str | None:
             if base_name is None or base_surname is None:
                 continue
             return f"{_like(first, base_name.word)} {_like(last, base_surname.word)}"
+        if _INDECLINABLE_SURNAME.search(last) and name.score >= 0.3:
+            base_name = name.inflect({"sing", "nomn"})
+            if base_name is not None:
+                return f"{_like(first, base_name.word)} {last}"
+    return None
+
+
+# Surnames that do not decline (Тимошенко, Пашинян, Саакашвили) or that pymorphy3 misses.
+_INDECLINABLE_SURNAME = re.compile("(?:енко|ко|ук|юк|ян|швили|дзе|ых|их)$")
+# A Kazakh case ending on a Russian-style surname: Бәрпібаевтың, Омаровқа, Сейітовпен.
+_KAZAKH_CASED_SURNAME = re.compile(
+    "^(?P<stem>[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:ов|ев|ин|ова|ева|ина))"
+    "(?:тың|тің|ның|нің|қа|ке|ға|ге|пен|бен|мен|та|те|да|де|ты|ті|ны|ні|тан|тен|нан|нен)$"
+)
+
+
+@lru_cache(maxsize=65536)
+def _surname_alone(word: str) -> str | None:
+    """A lone surname: Kazakh-cased (Бәрпібаевтың → Бәрпібаев) or one pymorphy3 knows as a
+    surname with good confidence (Удальцов, Кузнецова → Кузнецова)."""
+    kazakh = _KAZAKH_CASED_SURNAME.match(word)
+    if kazakh:
+        return kazakh.group("stem")
+    for parse in _morph().parse(word)[:2]:
+        if "Surn" in parse.tag and parse.score >= 0.3:
+            base = parse.inflect({"sing", "nomn"} | ({_grammeme(parse.tag.gender)} - {""}))
+            return _like(word, base.word) if base is not None else None
     return None
 
 
@@ -411,12 +459,12 @@ def _grammeme(value: object) -> str:
 
 
 def _like(original: str, lower: str) -> str:
-    """Give ``lower`` the capitalisation of ``original`` (hyphenated parts too)."""
-    return (
-        "-".join(part.capitalize() for part in lower.split("-"))
-        if original[:1].isupper()
-        else lower
-    )
+    """Give ``lower`` the capitalisation of ``original`` (hyphenated parts too); ё is written е,
+    as news sites mostly do, so that Пётр and Петр are one canonical form."""
+    lower = lower.replace("ё", "е")
+    if not original[:1].isupper():
+        return lower
+    return "-".join(part.capitalize() for part in lower.split("-"))
 
 
 def variants(canonical: str) -> list[str]:
