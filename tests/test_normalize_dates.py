@@ -91,3 +91,37 @@ def test_publication_date_skips_the_header_visit_date() -> None:
     assert publication_date(posted, "en") == "2024-12-11T18:00:00"
     dateline = "АСТАНА, 5 января 2022. КазТАГ – Президент выступил с обращением."
     assert publication_date(dateline) == "2022-01-05"
+
+
+def test_ranges_between_two_dates_and_months() -> None:
+    text = (
+        "С 31 декабря 2011 года по 3 января 2012 года произошло 54 пожара; "
+        "с марта по август 2011 года"
+    )
+    assert [m.value for m in find_dates(text, "ru")] == [
+        "2011-12-31/2012-01-03",
+        "2011-03/2011-08",
+    ]
+    english = find_dates("between January 2003 and December 2007", "en")
+    assert [(m.value, m.kind) for m in english] == [("2003-01/2007-12", "range")]
+
+
+def test_relative_word_with_time_and_english_pm() -> None:
+    assert values("Сегодня, 16:13 Комментариев: 0", "ru", "2012-01-17") == [
+        ("Сегодня, 16:13", "2012-01-17T16:13")
+    ]
+    assert values("Jan. 16, 2012 10:24PM EST", "en") == [
+        ("Jan. 16, 2012 10:24PM", "2012-01-16T22:24")
+    ]
+
+
+def test_kazakh_genitive_year_and_possessive_month() -> None:
+    text = "Тоқаев 2022 жылдың 11 қаңтарында Мәжілісте сөз сөйледі."
+    assert values(text, "kk") == [("2022 жылдың 11 қаңтарында", "2022-01-11")]
+
+
+def test_english_slash_date_nearest_reading_to_the_document_date() -> None:
+    assert values("By Richard Smith 11/01/2012", "en", "2012-01-12") == [
+        ("11/01/2012", "2012-01-11")
+    ]
+    assert values("By Richard Smith 11/01/2012", "en") == [("11/01/2012", "2012-11-01")]

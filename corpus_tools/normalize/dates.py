@@ -50,7 +50,7 @@ _KK_MONTHS = [
 # Kazakh case and derivation endings that follow a month name: locative (қаңтарда), genitive
 # (қаңтардың), dative (қаңтарға), ablative (қаңтардан), the -ғы/-гі adjective (қаңтардағы) ...
 _KK_ENDINGS = (
-    "дағы|дегі|тағы|тегі|ндағы|ндегі|да|де|та|те|нда|нде|дың|дің|тың|тің|ның|нің|ға|ге|қа|ке|"
+    "ындағы|індегі|ында|інде|ының|інің|ынан|інен|ына|іне|ын|ін|дағы|дегі|тағы|тегі|ндағы|ндегі|да|де|та|те|нда|нде|дың|дің|тың|тің|ның|нің|ға|ге|қа|ке|"
     "на|не|ы|і|сы|сі|дан|ден|тан|тен|нан|нен|ды|ді|ты|ті|ны|ні"
 )
 _EN_MONTHS = [
@@ -130,7 +130,7 @@ def _month_table() -> tuple[dict[str, int], str]:
 
 _MONTH_FORMS, _MONTH_RE = _month_table()
 _ABBR_NUMBERS = {
-    abbr.rstrip("t?"): index % 12 + 1 for index, abbr in enumerate(_RU_ABBR + _EN_ABBR) if abbr
+    abbr.replace("t?", ""): index % 12 + 1 for index, abbr in enumerate(_RU_ABBR + _EN_ABBR) if abbr
 }
 
 
@@ -165,7 +165,7 @@ def _time(prefix: str) -> str:
     """An optional time after a date (``, 18:00``, ``в 10:30:15``); groups named by prefix."""
     return (
         rf"(?:(?:,|\s+в|\s+at)?\s+(?P<{prefix}hh>[01]?\d|2[0-3]):(?P<{prefix}mi>[0-5]\d)"
-        rf"(?::(?P<{prefix}ss>[0-5]\d))?(?![\d:]))?"
+        rf"(?::(?P<{prefix}ss>[0-5]\d))?(?![\d:])(?:\s?(?P<{prefix}ap>[AaPp])\.?[Mm]\b\.?)?)?"
     )
 
 
@@ -190,7 +190,7 @@ _PATTERNS = [
     # 2022 жылғы 5 қаңтар, 2022 жылы 5 қаңтарда
     (
         "kk_full",
-        rf"(?P<kf_y>{_YEAR})\s*(?:жылғы|жылы|ж\.)\s+(?P<kf_d>{_DAY})(?:-?ші|-?шы|-?сі)?\s+"
+        rf"(?P<kf_y>{_YEAR})\s*(?:жылғы|жылы|жылдың|ж\.)\s+(?P<kf_d>{_DAY})(?:-?ші|-?шы|-?сі)?\s+"
         rf"(?P<kf_m>{_MONTH_RE})(?!{_L})",
     ),
     # 5–7 января 2022, 22 июня 1941 года, 5 қаңтарда, 23 ноября 2024 г. в 10:00
@@ -217,12 +217,21 @@ _PATTERNS = [
         "season_kk",
         rf"(?P<sk_y>{_YEAR})\s*(?:жылы|жылғы)\s+(?P<sk_w>жазда|қыста|көктемде|күзде)",
     ),
+    # с марта по август 2011 года, April to September 2011
+    (
+        "month_range",
+        rf"(?:(?:с|from|between)\s+)?(?P<mr_a>{_MONTH_RE})(?!{_L})\s*(?:по|до|to|through|and|[-–—])\s*"
+        rf"(?P<mr_b>{_MONTH_RE})(?!{_L})\s+(?P<mr_y>{_YEAR})(?!\d)(?:\s*{_YEAR_WORD}(?!{_L}))?",
+    ),
     # в июле 1941 года, July 1941, 1941 жылғы шілде
     (
         "month_year",
         rf"(?P<my_m>{_MONTH_RE})(?!{_L})\s+(?P<my_y>{_YEAR})(?!\d)(?:\s*{_YEAR_WORD}(?!{_L}))?",
     ),
-    ("kk_month_year", rf"(?P<km_y>{_YEAR})\s*(?:жылғы|жылы|ж\.)\s+(?P<km_m>{_MONTH_RE})(?!{_L})"),
+    (
+        "kk_month_year",
+        rf"(?P<km_y>{_YEAR})\s*(?:жылғы|жылы|жылдың|ж\.)\s+(?P<km_m>{_MONTH_RE})(?!{_L})",
+    ),
     # 1939–1945 годов, 1941-1945 гг., 1941–1945 жылдары, from 1939 to 1945
     (
         "year_range",
@@ -231,17 +240,24 @@ _PATTERNS = [
     ),
     (
         "year_range_en",
-        rf"(?<!\w)(?:from|between)\s+(?P<ye_a>{_YEAR})\s+(?:to|and)\s+(?P<ye_b>{_YEAR})(?!\d)",
+        rf"(?<!\w)(?:from|between|с)\s+(?P<ye_a>{_YEAR})\s+(?:to|and|по|до)\s+"
+        rf"(?P<ye_b>{_YEAR})(?!\d)(?:\s*{_YEAR_WORD}(?!{_L}))?",
     ),
     # в 2015 году, 2015 г., 2015 жылы, in 2015
     ("year", rf"(?P<y_y>{_YEAR})(?!\d)\s*{_YEAR_WORD}(?!{_L})"),
     (
         "year_en",
         rf"(?<!\w)(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter|[Ss]ummer\s+of|[Ee]nd\s+of|"
-        rf"[Bb]eginning\s+of|[Ss]tart\s+of|[Ee]arly|[Ll]ate|[Bb]y)\s+(?P<ye_y>{_YEAR})(?![\d%])"
+        rf"[Bb]eginning\s+of|[Ss]tart\s+of|[Ee]arly|[Ll]ate|[Bb]y|[Tt]he\s+year)\s+(?P<ye_y>{_YEAR})(?![\d%])"
         rf"(?!\s*(?:people|persons|tons|tonnes|km|kilometres|kilometers|dollars|tenge|m\b|%))",
     ),
-    ("relative", r"(?P<rel>" + "|".join(sorted(_RELATIVE, key=len, reverse=True)) + rf")(?!{_L})"),
+    (
+        "relative",
+        r"(?P<rel>"
+        + "|".join(sorted(_RELATIVE, key=len, reverse=True))
+        + rf")(?!{_L})"
+        + _time("rel_"),
+    ),
 ]
 
 SCANNER = re.compile(
@@ -288,6 +304,14 @@ class DateMention:
         return data
 
 
+def _hour24(hour: str | None, am_pm: str | None) -> str | None:
+    """The hour on a 24-hour clock ("10" + "P" → "22", "12" + "A" → "0")."""
+    if hour is None or not am_pm:
+        return hour
+    value = int(hour) % 12
+    return str(value + 12 if am_pm.lower() == "p" else value)
+
+
 def _year(raw: str) -> int:
     year = int(raw)
     if len(raw) == 2:
@@ -314,7 +338,11 @@ class DateFinder:
         found: list[DateMention] = []
         for match in SCANNER.finditer(text):
             mention = self._convert(match)
-            if mention is not None:
+            if mention is None:
+                continue
+            if found and _joins_range(text, found[-1], mention):
+                found[-1] = _range_of(text, found[-1], mention)
+            else:
                 found.append(mention)
         return found
 
@@ -333,7 +361,7 @@ class DateFinder:
             first, second, year = int(g("num_a")), int(g("num_b")), _year(g("num_y"))
             day, month = (first, second)
             if self.lang == "en" and g("sep") == "/" and first <= 12:
-                month, day = first, second
+                month, day = self._slash_order(first, second, year)
             if len(g("num_y")) == 2 and g("sep") == "/" and not g("num_hh"):
                 return None  # 1/2/25 is as often a fraction or a score as a date
             return make.day(year, month, day, g("num_hh"), g("num_mi"), g("num_ss"))
@@ -345,7 +373,8 @@ class DateFinder:
             if g("dm_d2"):
                 return self._day_range(make, day, int(g("dm_d2")), month, g("dm_y"))
             if g("dm_y"):
-                return make.day(int(g("dm_y")), month, day, g("dm_hh"), g("dm_mi"), g("dm_ss"))
+                hour = _hour24(g("dm_hh"), g("dm_ap"))
+                return make.day(int(g("dm_y")), month, day, hour, g("dm_mi"), g("dm_ss"))
             return self._yearless(make, month, day)
         if kind == "month_day":
             month = month_number(g("md_m")) or 0
@@ -353,13 +382,21 @@ class DateFinder:
                 return None  # lower-case "may 5" is a verb and a number
             day = int(g("md_d"))
             if g("md_y"):
-                return make.day(int(g("md_y")), month, day, g("md_hh"), g("md_mi"), g("md_ss"))
+                hour = _hour24(g("md_hh"), g("md_ap"))
+                return make.day(int(g("md_y")), month, day, hour, g("md_mi"), g("md_ss"))
             return self._yearless(make, month, day)
         if kind in ("season", "season_kk"):
             word = (g("se_w") or g("sk_w")).lower().split()
             season = next(_SEASONS[w] for w in word if w in _SEASONS)
             year = int(g("se_y") or g("sk_y"))
             return make.year(year, kind="season", note=season)
+        if kind == "month_range":
+            first, last = month_number(g("mr_a")) or 0, month_number(g("mr_b")) or 0
+            year = int(g("mr_y"))
+            if not (_plausible_year(year) and 1 <= first < last <= 12):
+                return None
+            value = f"{year:04d}-{first:02d}/{year:04d}-{last:02d}"
+            return DateMention(text, start, end, value, "month", "range")
         if kind in ("month_year", "kk_month_year"):
             month = month_number(g("my_m") or g("km_m")) or 0
             if (g("my_m") or "").lower() == "may" and (g("my_m") or "")[0] == "m":
@@ -381,8 +418,21 @@ class DateFinder:
                 make = _Maker(g("ye_y"), match.start("ye_y"), match.end("ye_y"))
             return make.year(year)
         if kind == "relative":
-            return self._relative(make, g("rel").lower())
+            return self._relative(
+                make, g("rel").lower(), _hour24(g("rel_hh"), g("rel_ap")), g("rel_mi")
+            )
         return None
+
+    def _slash_order(self, first: int, second: int, year: int) -> tuple[int, int]:
+        """(month, day) for an English a/b/yyyy: US order, unless only the British one is a
+        valid date or, with a document date, the British one lies nearer to it."""
+        if second > 12 or self.doc_date is None or not _valid(year, second, first):
+            return first, second
+        if not _valid(year, first, second):
+            return second, first
+        us = abs((date(year, first, second) - self.doc_date).days)
+        british = abs((date(year, second, first) - self.doc_date).days)
+        return (second, first) if british < us else (first, second)
 
     def _yearless(self, make: _Maker, month: int, day: int) -> DateMention | None:
         if not 1 <= month <= 12 or not _valid(2000, month, day):
@@ -414,11 +464,15 @@ class DateFinder:
         value = f"{year:04d}-{month:02d}-{first:02d}/{year:04d}-{month:02d}-{last:02d}"
         return make.with_value(value, "day", "range", flags)
 
-    def _relative(self, make: _Maker, word: str) -> DateMention:
+    def _relative(
+        self, make: _Maker, word: str, hour: str | None, minute: str | None
+    ) -> DateMention:
         flags = ["approximate"] if word == "накануне" else []
         if self.doc_date is None:
             return make.with_value(None, "day", "relative", [*flags, "unresolved"])
         value = (self.doc_date + timedelta(days=_RELATIVE[word])).isoformat()
+        if hour is not None:
+            return make.with_value(f"{value}T{int(hour):02d}:{minute}", "minute", "relative", flags)
         return make.with_value(value, "day", "relative", flags)
 
 
@@ -460,6 +514,29 @@ class _Maker:
         mention = self.with_value(f"{year:04d}", "year", kind)
         mention.note = note
         return mention
+
+
+_RANGE_JOINER = re.compile(r"\s*(?:по|до|to|until|through|and|[-–—])\s*$", re.IGNORECASE)
+_RANGE_OPENER = re.compile(r"(?:\bс|\bfrom|\bbetween)\s*$", re.IGNORECASE)
+
+
+def _joins_range(text: str, first: DateMention, second: DateMention) -> bool:
+    """«с 31 декабря 2011 года по 3 января 2012 года», "between January 2003 and December
+    2007": two dates of one precision, joined by a range word, opened by с/from/between."""
+    if first.kind != "date" or second.kind != "date" or first.precision != second.precision:
+        return False
+    if not (first.value and second.value and first.value < second.value):
+        return False
+    if not _RANGE_JOINER.fullmatch(text[first.end : second.start]):
+        return False
+    return bool(_RANGE_OPENER.search(text[max(0, first.start - 10) : first.start]))
+
+
+def _range_of(text: str, first: DateMention, second: DateMention) -> DateMention:
+    flags = sorted(set(first.flags) | set(second.flags))
+    value = f"{first.value}/{second.value}"
+    span = text[first.start : second.end]
+    return DateMention(span, first.start, second.end, value, first.precision, "range", flags)
 
 
 def parse_iso_date(value: str) -> date | None:
