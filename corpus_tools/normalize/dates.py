@@ -260,8 +260,16 @@ _PATTERNS = [
     ),
 ]
 
+# Every pattern but the relative words holds a digit within a few words of its start; the
+# lookahead lets the scanner skip the many word starts with no digit ahead in one cheap scan
+# instead of trying each alternative there (3-4x faster on running text).
+_DIGIT_AHEAD = r"(?=[^\d\n]{0,60}\d)"
 SCANNER = re.compile(
-    rf"(?<!{_L})(?<![\d.])(?:" + "|".join(f"(?P<{name}>{body})" for name, body in _PATTERNS) + ")",
+    rf"(?<!{_L})(?<![\d.])(?:{_DIGIT_AHEAD}(?:"
+    + "|".join(f"(?P<{name}>{body})" for name, body in _PATTERNS if name != "relative")
+    + ")|"
+    + "|".join(f"(?P<{name}>{body})" for name, body in _PATTERNS if name == "relative")
+    + ")",
     re.IGNORECASE,
 )
 
