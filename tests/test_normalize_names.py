@@ -92,3 +92,13 @@ def test_transliteration_keys() -> None:
     assert match_key("Жаңаөзен") == match_key("Zhanaozen") == match_key("Janaozen")
     assert to_latin("Тоқаев") == "Tokayev"
     assert to_latin("Қазақстан", "official") == "Qazaqstan"
+
+
+def test_former_names_are_flagged(matcher: NameMatcher) -> None:
+    found = matcher.find("В Нур-Султане и в Астане, в Алма-Ате и в Алматы")
+    assert [(m.canonical, "former_name" in m.flags) for m in found] == [
+        ("Астана", True),
+        ("Астана", False),
+        ("Алматы", True),
+        ("Алматы", False),
+    ]

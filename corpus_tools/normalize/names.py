@@ -31,6 +31,7 @@ from ..errors import CtError
 from .translit import match_key, to_latin
 
 FUZZY_CUTOFF = 92.0
+CACHE_LIMIT = 65536
 MAX_WORDS = 4
 
 _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
@@ -161,12 +162,19 @@ class NameMatcher:
             del self._index[key]
         self._single_keys = [key for key in self._index if " " not in key and len(key) >= 6]
         self._word_keys = {word for key in self._index for word in key.split()}
+        self._former_keys = {
+            _phrase_key(item["name"].split())
+            for entity in entities.values()
+            for item in entity.formerly
+            if isinstance(item.get("name"), str)
+        }
         adjectives = sorted(
             ((stem, e) for e in entities.values() for stem in e.adjectives),
             key=lambda pair: -len(pair[0]),
         )
         self._adjectives = adjectives
-        self._cache: dict[str, tuple[Entity, float, str] | None] = {}
+        self._cache: dict[str, tuple[Entity, float, list[str]] | None] = {}
+        self._fuzzy_cache: dict[str, tuple[Entity, float] | None] = {}
 
     # ------------------------------------------------------------------ public API
 
@@ -227,8 +235,7 @@ class NameMatcher:
             start, end = span[0][0], span[-1][1]
             hit = self._lookup(tuple(w[2] for w in span))
             if hit is not None:
-                entity, confidence, how = hit
-                flags = [how] if how else []
+                entity, confidence, flags = hit
                 mention = Mention(
                     text[start:end], start, end, entity.canonical, entity.type, confidence, flags
                 )
@@ -256,25 +263,28 @@ class NameMatcher:
                 return mention, 1
         return None
 
-    def _lookup(self, words: tuple[str, ...]) -> tuple[Entity, float, str] | None:
+    def _lookup(self, words: tuple[str, ...]) -> tuple[Entity, float, list[str]] | None:
+        """Gazetteer hit for these words as written, with endings off, or as pymorphy3 lemmas;
+        flags say which (``inflected``) and whether the name is a former one (Нур-Султан)."""
         key = " ".join(words)
         if key in self._cache:
             return self._cache[key]
-        found: tuple[Entity, float, str] | None = None
-        exact = self._index.get(_phrase_key(words))
-        if exact is not None:
-            found = (exact, 1.0, "")
-        else:
-            for stems in _stem_combinations(words, self._word_keys):
-                entity = self._index.get(_phrase_key(stems))
-                if entity is not None:
-                    found = (entity, 0.95, "inflected")
-                    break
-            if found is None and self.morphology and _is_cyrillic(words[-1]):
-                lemmas = tuple(_lemma(word) for word in words)
-                entity = self._index.get(_phrase_key(lemmas))
-                if entity is not None:
-                    found = (entity, 0.9, "inflected")
+        candidates: list[tuple[tuple[str, ...], float, list[str]]] = [(words, 1.0, [])]
+        candidates += [
+            (stems, 0.95, ["inflected"]) for stems in _stem_combinations(words, self._word_keys)
+        ]
+        if self.morphology and _is_cyrillic(words[-1]):
+            candidates.append((tuple(_lemma(word) for word in words), 0.9, ["inflected"]))
+        found: tuple[Entity, float, list[str]] | None = None
+        for forms, confidence, flags in candidates:
+            phrase = _phrase_key(forms)
+            entity = self._index.get(phrase)
+            if entity is not None:
+                former = ["former_name"] if phrase in self._former_keys else []
+                found = (entity, confidence, flags + former)
+                break
+        if len(self._cache) >= CACHE_LIMIT:  # bounded memory on endless streams
+            self._cache.clear()
         self._cache[key] = found
         return found
 
@@ -305,9 +315,8 @@ class NameMatcher:
         if len(word) < 6:
             return None
         key = match_key(word)
-        if key in self._cache:
-            cached = self._cache[key]
-            return (cached[0], cached[1]) if cached else None
+        if key in self._fuzzy_cache:
+            return self._fuzzy_cache[key]
         from rapidfuzz import fuzz, process
 
         found = None
@@ -318,9 +327,11 @@ class NameMatcher:
             candidate = best[0]
             same_consonants = _consonants(candidate) == _consonants(key)
             if candidate[0] == key[0] and abs(len(candidate) - len(key)) <= 1 and same_consonants:
-                found = (self._index[candidate], round(best[1] / 100 * 0.8, 2), "fuzzy")
-        self._cache[key] = found
-        return (found[0], found[1]) if found else None
+                found = (self._index[candidate], round(best[1] / 100 * 0.8, 2))
+        if len(self._fuzzy_cache) >= CACHE_LIMIT:
+            self._fuzzy_cache.clear()
+        self._fuzzy_cache[key] = found
+        return found
 
 
 def _link_surnames(mentions: list[Mention]) -> list[Mention]:
