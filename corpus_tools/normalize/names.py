@@ -237,7 +237,7 @@ class NameMatcher:
             if hit is not None:
                 entity, confidence, flags = hit
                 mention = Mention(
-                    text[start:end], start, end, entity.canonical, entity.type, confidence, flags
+                    text[start:end], start, end, entity.canonical, entity.type, confidence, [*flags]
                 )
                 return mention, count
         word = words[position][2]
