@@ -125,8 +125,30 @@ def bench_dates(rows: list[dict[str, str]], with_dateparser: bool) -> None:
     print(f"time on the table: ct {ours_time * 1000:.1f} ms", end="")
     if search_dates:
         print(f", dateparser {dp_time * 1000:.0f} ms, ratio {dp_time / ours_time:.0f}x")
+        running_text_speed(search_dates)
     else:
         print()
+
+
+def running_text_speed(search_dates, count: int = 40) -> None:
+    """Both tools on whole articles (the dev set's first ru/en gold texts), not sentences."""
+    if not DEV.exists():
+        return
+    docs = [json.loads(line) for line in DEV.open(encoding="utf-8")]
+    docs = [d for d in docs if d["lang"] in ("ru", "en")][:count]
+    chars = sum(len(d["gold_text"]) for d in docs)
+    t0 = time.perf_counter()
+    ours = sum(len(DateFinder(d["lang"]).find(d["gold_text"])) for d in docs)
+    ours_time = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        theirs = sum(len(search_dates(d["gold_text"], languages=[d["lang"]]) or []) for d in docs)
+    dp_time = time.perf_counter() - t0
+    print(
+        f"{len(docs)} whole articles, {chars} chars: ct {ours_time * 1000:.0f} ms ({ours} dates), "
+        f"dateparser {dp_time * 1000:.0f} ms ({theirs} dates), ratio {dp_time / ours_time:.0f}x"
+    )
 
 
 def bench_names(rows: list[dict[str, str]]) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -274,6 +275,31 @@ SCANNER = re.compile(
 )
 
 
+# Where a date can be: every pattern holds a digit or a relative word. The scanner runs only
+# on windows around those anchors (wide enough for a weekday and month before the number and
+# a month, year word and time after it), so text without numbers costs one cheap search.
+_ANCHOR = re.compile(
+    r"\d|(?<!" + _L + r")(?:" + "|".join(sorted(_RELATIVE, key=len, reverse=True)) + ")",
+    re.IGNORECASE,
+)
+_BEFORE, _AFTER = 80, 40
+
+
+def _scan(text: str) -> Iterator[re.Match[str]]:
+    """``SCANNER.finditer(text)``, restricted to windows around digits and relative words."""
+    window_start = window_end = -1
+    for anchor in _ANCHOR.finditer(text):
+        start, end = max(0, anchor.start() - _BEFORE), anchor.end() + _AFTER
+        if start <= window_end:
+            window_end = end
+            continue
+        if window_end > 0:
+            yield from SCANNER.finditer(text, window_start, window_end)
+        window_start, window_end = start, end
+    if window_end > 0:
+        yield from SCANNER.finditer(text, window_start, window_end)
+
+
 # --------------------------------------------------------------------------- results
 
 
@@ -344,7 +370,7 @@ class DateFinder:
 
     def find(self, text: str) -> list[DateMention]:
         found: list[DateMention] = []
-        for match in SCANNER.finditer(text):
+        for match in _scan(text):
             mention = self._convert(match)
             if mention is None:
                 continue
