@@ -125,3 +125,13 @@ def test_english_slash_date_nearest_reading_to_the_document_date() -> None:
         ("11/01/2012", "2012-01-11")
     ]
     assert values("By Richard Smith 11/01/2012", "en") == [("11/01/2012", "2012-11-01")]
+
+
+def test_windowed_scan_finds_what_the_full_scanner_finds() -> None:
+    from corpus_tools.normalize.dates import SCANNER, _scan
+
+    from .conftest import SEEDS
+
+    for page in SEEDS:
+        text = page.read_text(encoding="utf-8")
+        assert [m.span() for m in _scan(text)] == [m.span() for m in SCANNER.finditer(text)]
