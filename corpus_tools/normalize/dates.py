@@ -1,0 +1,639 @@
+"""Find date expressions in ru/kk/en text and normalise them to ISO 8601, keeping precision.
+
+One compiled scanner regex, built from month, weekday and season words (Russian in every case,
+Kazakh with its case endings, English), walks the text once; each match is then validated
+(day fits the month, year is plausible) and turned into a value. Numbers that merely look like
+dates (scores «3:1», bare times, "1,2 км", phone numbers, view counters, "1500 человек") never
+match, because every pattern needs a month word, a full numeric date, or a year word beside a
+four-digit year.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+# --------------------------------------------------------------------------- word data
+
+_RU_MONTHS = [
+    ("январ", "ь|я|е|ю|ём|ем"),
+    ("феврал", "ь|я|е|ю|ём|ем"),
+    ("март", "|а|е|у|ом"),
+    ("апрел", "ь|я|е|ю|ем"),
+    ("ма", "й|я|е|ю|ем"),
+    ("июн", "ь|я|е|ю|ем"),
+    ("июл", "ь|я|е|ю|ем"),
+    ("август", "|а|е|у|ом"),
+    ("сентябр", "ь|я|е|ю|ём|ем"),
+    ("октябр", "ь|я|е|ю|ём|ем"),
+    ("ноябр", "ь|я|е|ю|ём|ем"),
+    ("декабр", "ь|я|е|ю|ём|ем"),
+]
+_RU_ABBR = ["янв", "фев", "мар", "апр", "", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"]
+_KK_MONTHS = [
+    "қаңтар",
+    "ақпан",
+    "наурыз",
+    "сәуір",
+    "мамыр",
+    "маусым",
+    "шілде",
+    "тамыз",
+    "қыркүйек",
+    "қазан",
+    "қараша",
+    "желтоқсан",
+]
+# Kazakh case and derivation endings that follow a month name: locative (қаңтарда), genitive
+# (қаңтардың), dative (қаңтарға), ablative (қаңтардан), the -ғы/-гі adjective (қаңтардағы) ...
+_KK_ENDINGS = (
+    "ындағы|індегі|ында|інде|ының|інің|ынан|інен|ына|іне|ын|ін|дағы|дегі|тағы|тегі|ндағы|ндегі|да|де|та|те|нда|нде|дың|дің|тың|тің|ның|нің|ға|ге|қа|ке|"
+    "на|не|ы|і|сы|сі|дан|ден|тан|тен|нан|нен|ды|ді|ты|ті|ны|ні"
+)
+_EN_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_EN_ABBR = ["jan", "feb", "mar", "apr", "", "jun", "jul", "aug", "sept?", "oct", "nov", "dec"]
+
+_WEEKDAYS = (
+    "понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|"
+    "дүйсенбі|сейсенбі|сәрсенбі|бейсенбі|жұма|сенбі|жексенбі|"
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    "пн|вт|ср|чт|пт|сб|вс|mon|tue|wed|thu|fri|sat|sun"
+)
+_SEASONS = {
+    "летом": "summer",
+    "зимой": "winter",
+    "весной": "spring",
+    "осенью": "autumn",
+    "жазда": "summer",
+    "қыста": "winter",
+    "көктемде": "spring",
+    "күзде": "autumn",
+    "summer": "summer",
+    "winter": "winter",
+    "spring": "spring",
+    "autumn": "autumn",
+    "fall": "autumn",
+}
+# Relative words and their offset in days from the document date.
+_RELATIVE = {
+    "позавчера": -2,
+    "вчера": -1,
+    "накануне": -1,
+    "сегодня": 0,
+    "завтра": 1,
+    "послезавтра": 2,
+    "бүгін": 0,
+    "кеше": -1,
+    "ертең": 1,
+    "yesterday": -1,
+    "today": 0,
+    "tomorrow": 1,
+}
+
+
+def _month_table() -> tuple[dict[str, int], str]:
+    """Map every month word form (lower case) to its number; also return the regex for them."""
+    forms: dict[str, int] = {}
+    alternatives: list[str] = []
+    for number, (stem, endings) in enumerate(_RU_MONTHS, start=1):
+        alternatives.append(f"{stem}(?:{endings})")
+        for ending in endings.split("|"):
+            forms[stem + ending] = number
+    for number, word in enumerate(_KK_MONTHS, start=1):
+        alternatives.append(f"{word}(?:{_KK_ENDINGS})?")
+        forms[word] = number
+    for number, word in enumerate(_EN_MONTHS, start=1):
+        alternatives.append(word)
+        forms[word] = number
+    for abbr in _RU_ABBR + _EN_ABBR:
+        if abbr:
+            alternatives.append(f"{abbr}\\.")
+    alternatives.sort(key=len, reverse=True)
+    return forms, "|".join(alternatives)
+
+
+_MONTH_FORMS, _MONTH_RE = _month_table()
+_ABBR_NUMBERS = {
+    abbr.replace("t?", ""): index % 12 + 1 for index, abbr in enumerate(_RU_ABBR + _EN_ABBR) if abbr
+}
+
+
+def month_number(word: str) -> int | None:
+    """The month number of a month word in any case (``января``, ``қаңтарда``, ``Sept.``)."""
+    word = word.lower().rstrip(".")
+    if word in _MONTH_FORMS:
+        return _MONTH_FORMS[word]
+    for number, kk in enumerate(_KK_MONTHS, start=1):
+        if word.startswith(kk):
+            return number
+    if word in _ABBR_NUMBERS:
+        return _ABBR_NUMBERS[word]
+    if word.startswith("sep"):
+        return 9
+    return None
+
+
+# --------------------------------------------------------------------------- scanner
+
+_L = r"[^\W\d_]"  # any letter
+_YEAR = r"(?:1[0-9]|20)\d\d"
+_YEAR_WORD = (
+    r"(?:года|году|годом|год|гг?\.|г(?!" + _L + r")|жылғы|жылы|жылдың|жылдан|жылға|жылда|"
+    r"жылдары|жыл|ж\.)"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+_DASH = r"\s*[-–—]\s*"
+
+
+def _time(prefix: str) -> str:
+    """An optional time after a date (``, 18:00``, ``в 10:30:15``); groups named by prefix."""
+    return (
+        rf"(?:(?:,|\s+в|\s+at)?\s+(?P<{prefix}hh>[01]?\d|2[0-3]):(?P<{prefix}mi>[0-5]\d)"
+        rf"(?::(?P<{prefix}ss>[0-5]\d))?(?![\d:])(?:\s?(?P<{prefix}ap>[AaPp])\.?[Mm]\b\.?)?)?"
+    )
+
+
+_WEEKDAY_PREFIX = rf"(?:(?:{_WEEKDAYS})\.?,?\s+)?"
+
+_PATTERNS = [
+    # 2024-12-11, 2024-12-11T18:00:00
+    (
+        "iso",
+        rf"(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-3]\d)"
+        rf"(?:[T ](?P<iso_hh>[01]\d|2[0-3]):(?P<iso_mi>[0-5]\d)(?::(?P<iso_ss>[0-5]\d))?)?",
+    ),
+    # 11.12.2024, 11/12/2024 18:00:00
+    (
+        "numeric",
+        rf"(?<![\d.,/])(?P<num_a>{_DAY}|1[0-2])(?P<sep>[./])(?P<num_b>0?[1-9]|[12]\d|3[01])"
+        rf"(?P=sep)(?P<num_y>{_YEAR}|\d\d)(?![\d.,/]\d)"
+        rf"(?:\s*(?:{_YEAR_WORD}))?"
+        rf"(?:(?:,|\s+в|\s+at)?\s+(?P<num_hh>[01]?\d|2[0-3]):(?P<num_mi>[0-5]\d)"
+        rf"(?::(?P<num_ss>[0-5]\d))?)?(?![\d:])",
+    ),
+    # 2022 жылғы 5 қаңтар, 2022 жылы 5 қаңтарда
+    (
+        "kk_full",
+        rf"(?P<kf_y>{_YEAR})\s*(?:жылғы|жылы|жылдың|ж\.)\s+(?P<kf_d>{_DAY})(?:-?ші|-?шы|-?сі)?\s+"
+        rf"(?P<kf_m>{_MONTH_RE})(?!{_L})",
+    ),
+    # 5–7 января 2022, 22 июня 1941 года, 5 қаңтарда, 23 ноября 2024 г. в 10:00
+    (
+        "day_month",
+        rf"{_WEEKDAY_PREFIX}(?P<dm_d>{_DAY})(?:(?:{_DASH}|\s+и\s+|\s+and\s+)(?P<dm_d2>{_DAY}))?"
+        rf"(?:-?(?:го|е|ое|st|nd|rd|th|ші|шы|сі))?\s+(?:of\s+)?(?P<dm_m>{_MONTH_RE})(?!{_L})"
+        rf"(?:,?\s+(?P<dm_y>{_YEAR})(?!\d)(?:\s*{_YEAR_WORD}(?!{_L}))?)?{_time('dm_')}",
+    ),
+    # January 4, 2022; Jan. 4; Monday, January 4
+    (
+        "month_day",
+        rf"{_WEEKDAY_PREFIX}(?P<md_m>{_MONTH_RE})(?!{_L})\s+(?P<md_d>{_DAY})(?:st|nd|rd|th)?"
+        rf"(?![\d:.,]\d)(?!\s*(?:%|км|km|тыс|млн))"
+        rf"(?:,?\s+(?P<md_y>{_YEAR})(?!\d))?{_time('md_')}",
+    ),
+    # летом 1943 года, summer of 1943, 1943 жылы жазда
+    (
+        "season",
+        rf"(?P<se_w>летом|зимой|весной|осенью|(?:in\s+the\s+)?(?:summer|winter|spring|autumn|fall)"
+        rf"(?:\s+of)?)\s+(?P<se_y>{_YEAR})(?!\d)(?:\s*{_YEAR_WORD}(?!{_L}))?",
+    ),
+    (
+        "season_kk",
+        rf"(?P<sk_y>{_YEAR})\s*(?:жылы|жылғы)\s+(?P<sk_w>жазда|қыста|көктемде|күзде)",
+    ),
+    # с марта по август 2011 года, April to September 2011
+    (
+        "month_range",
+        rf"(?:(?:с|from|between)\s+)?(?P<mr_a>{_MONTH_RE})(?!{_L})\s*(?:по|до|to|through|and|[-–—])\s*"
+        rf"(?P<mr_b>{_MONTH_RE})(?!{_L})\s+(?P<mr_y>{_YEAR})(?!\d)(?:\s*{_YEAR_WORD}(?!{_L}))?",
+    ),
+    # в июле 1941 года, July 1941, 1941 жылғы шілде
+    (
+        "month_year",
+        rf"(?P<my_m>{_MONTH_RE})(?!{_L})\s+(?P<my_y>{_YEAR})(?!\d)(?:\s*{_YEAR_WORD}(?!{_L}))?",
+    ),
+    (
+        "kk_month_year",
+        rf"(?P<km_y>{_YEAR})\s*(?:жылғы|жылы|жылдың|ж\.)\s+(?P<km_m>{_MONTH_RE})(?!{_L})",
+    ),
+    # 1939–1945 годов, 1941-1945 гг., 1941–1945 жылдары, from 1939 to 1945
+    (
+        "year_range",
+        rf"(?P<yr_a>{_YEAR})(?:{_DASH}|\s+(?:по|до)\s+)(?P<yr_b>{_YEAR}|\d\d)(?!\d)\s*"
+        rf"(?:годов|годы|годах|гг\.|г\.г\.|жылдары|жылдардағы|жылдар|жж\.)",
+    ),
+    (
+        "year_range_en",
+        rf"(?<!\w)(?:from|between|с)\s+(?P<ye_a>{_YEAR})\s+(?:to|and|по|до)\s+"
+        rf"(?P<ye_b>{_YEAR})(?!\d)(?:\s*{_YEAR_WORD}(?!{_L}))?",
+    ),
+    # в 2015 году, 2015 г., 2015 жылы, in 2015
+    ("year", rf"(?P<y_y>{_YEAR})(?!\d)\s*{_YEAR_WORD}(?!{_L})"),
+    (
+        "year_en",
+        rf"(?<!\w)(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter|[Ss]ummer\s+of|[Ee]nd\s+of|"
+        rf"[Bb]eginning\s+of|[Ss]tart\s+of|[Ee]arly|[Ll]ate|[Bb]y|[Tt]he\s+year)\s+(?P<ye_y>{_YEAR})(?![\d%])"
+        rf"(?!\s*(?:people|persons|tons|tonnes|km|kilometres|kilometers|dollars|tenge|m\b|%))",
+    ),
+    (
+        "relative",
+        r"(?P<rel>"
+        + "|".join(sorted(_RELATIVE, key=len, reverse=True))
+        + rf")(?!{_L})"
+        + _time("rel_"),
+    ),
+]
+
+# Every pattern but the relative words holds a digit within a few words of its start; the
+# lookahead lets the scanner skip the many word starts with no digit ahead in one cheap scan
+# instead of trying each alternative there (3-4x faster on running text).
+_DIGIT_AHEAD = r"(?=[^\d\n]{0,60}\d)"
+SCANNER = re.compile(
+    rf"(?<!{_L})(?<![\d.])(?:{_DIGIT_AHEAD}(?:"
+    + "|".join(f"(?P<{name}>{body})" for name, body in _PATTERNS if name != "relative")
+    + ")|"
+    + "|".join(f"(?P<{name}>{body})" for name, body in _PATTERNS if name == "relative")
+    + ")",
+    re.IGNORECASE,
+)
+
+
+# Where a date can be: every pattern holds a digit or a relative word. The scanner runs only
+# on windows around those anchors (wide enough for a weekday and month before the number and
+# a month, year word and time after it), so text without numbers costs one cheap search.
+_ANCHOR = re.compile(
+    r"\d|(?<!" + _L + r")(?:" + "|".join(sorted(_RELATIVE, key=len, reverse=True)) + ")",
+    re.IGNORECASE,
+)
+_BEFORE, _AFTER = 80, 40
+
+
+def _scan(text: str) -> Iterator[re.Match[str]]:
+    """``SCANNER.finditer(text)``, restricted to windows around digits and relative words."""
+    window_start = window_end = -1
+    for anchor in _ANCHOR.finditer(text):
+        start, end = max(0, anchor.start() - _BEFORE), anchor.end() + _AFTER
+        if start <= window_end:
+            window_end = end
+            continue
+        if window_end > 0:
+            yield from SCANNER.finditer(text, window_start, window_end)
+        window_start, window_end = start, end
+    if window_end > 0:
+        yield from SCANNER.finditer(text, window_start, window_end)
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass
+class DateMention:
+    """One date expression: ``text[start:end]`` normalised to ``value`` at ``precision``.
+
+    ``kind`` is date, datetime, range, season or relative. ``flags`` says how far to trust the
+    value: ``year_inferred`` (year taken from the document date), ``year_unknown`` (no document
+    date; ``value`` is ISO's year-less ``--MM-DD``), ``unresolved`` (relative word without a
+    document date; ``value`` is None), ``approximate`` («накануне»: the eve of something).
+    """
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    precision: str
+    kind: str
+    flags: list[str] = field(default_factory=list)
+    note: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "value": self.value,
+            "precision": self.precision,
+            "kind": self.kind,
+        }
+        if self.flags:
+            data["flags"] = self.flags
+        if self.note:
+            data["note"] = self.note
+        return data
+
+
+def _hour24(hour: str | None, am_pm: str | None) -> str | None:
+    """The hour on a 24-hour clock ("10" + "P" → "22", "12" + "A" → "0")."""
+    if hour is None or not am_pm:
+        return hour
+    value = int(hour) % 12
+    return str(value + 12 if am_pm.lower() == "p" else value)
+
+
+def _year(raw: str) -> int:
+    year = int(raw)
+    if len(raw) == 2:
+        year += 2000 if year < 50 else 1900
+    return year
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def _plausible_year(year: int) -> bool:
+    return 1000 <= year <= 2100
+
+
+class DateFinder:
+    """Scan texts for dates; ``lang`` decides the numeric order (11/12/2024 is 12 Nov in en)."""
+
+    def __init__(self, lang: str = "ru", doc_date: str | None = None) -> None:
+        self.lang = lang
+        self.doc_date = parse_iso_date(doc_date) if doc_date else None
+
+    def find(self, text: str) -> list[DateMention]:
+        found: list[DateMention] = []
+        for match in _scan(text):
+            mention = self._convert(match)
+            if mention is None:
+                continue
+            if found and _joins_range(text, found[-1], mention):
+                found[-1] = _range_of(text, found[-1], mention)
+            else:
+                found.append(mention)
+        return found
+
+    # ------------------------------------------------------------------ conversion
+
+    def _convert(self, match: re.Match[str]) -> DateMention | None:
+        kind = match.lastgroup
+        g = match.group
+        start, end = match.span()
+        text = match.group(0)
+        make = _Maker(text, start, end)
+        if kind == "iso":
+            year, month, day = int(g("iso_y")), int(g("iso_m")), int(g("iso_d"))
+            return make.day(year, month, day, g("iso_hh"), g("iso_mi"), g("iso_ss"))
+        if kind == "numeric":
+            first, second, year = int(g("num_a")), int(g("num_b")), _year(g("num_y"))
+            day, month = (first, second)
+            if self.lang == "en" and g("sep") == "/" and first <= 12:
+                month, day = self._slash_order(first, second, year)
+            if len(g("num_y")) == 2 and g("sep") == "/" and not g("num_hh"):
+                return None  # 1/2/25 is as often a fraction or a score as a date
+            return make.day(year, month, day, g("num_hh"), g("num_mi"), g("num_ss"))
+        if kind == "kk_full":
+            return make.day(int(g("kf_y")), month_number(g("kf_m")) or 0, int(g("kf_d")))
+        if kind == "day_month":
+            month = month_number(g("dm_m")) or 0
+            day = int(g("dm_d"))
+            if g("dm_d2"):
+                return self._day_range(make, day, int(g("dm_d2")), month, g("dm_y"))
+            if g("dm_y"):
+                hour = _hour24(g("dm_hh"), g("dm_ap"))
+                return make.day(int(g("dm_y")), month, day, hour, g("dm_mi"), g("dm_ss"))
+            return self._yearless(make, month, day)
+        if kind == "month_day":
+            month = month_number(g("md_m")) or 0
+            if g("md_m").lower() == "may" and not g("md_y") and g("md_m")[0] == "m":
+                return None  # lower-case "may 5" is a verb and a number
+            day = int(g("md_d"))
+            if g("md_y"):
+                hour = _hour24(g("md_hh"), g("md_ap"))
+                return make.day(int(g("md_y")), month, day, hour, g("md_mi"), g("md_ss"))
+            return self._yearless(make, month, day)
+        if kind in ("season", "season_kk"):
+            word = (g("se_w") or g("sk_w")).lower().split()
+            season = next(_SEASONS[w] for w in word if w in _SEASONS)
+            year = int(g("se_y") or g("sk_y"))
+            return make.year(year, kind="season", note=season)
+        if kind == "month_range":
+            first, last = month_number(g("mr_a")) or 0, month_number(g("mr_b")) or 0
+            year = int(g("mr_y"))
+            if not (_plausible_year(year) and 1 <= first < last <= 12):
+                return None
+            value = f"{year:04d}-{first:02d}/{year:04d}-{last:02d}"
+            return DateMention(text, start, end, value, "month", "range")
+        if kind in ("month_year", "kk_month_year"):
+            month = month_number(g("my_m") or g("km_m")) or 0
+            if (g("my_m") or "").lower() == "may" and (g("my_m") or "")[0] == "m":
+                return None
+            year = int(g("my_y") or g("km_y"))
+            if not (_plausible_year(year) and 1 <= month <= 12):
+                return None
+            return DateMention(text, start, end, f"{year:04d}-{month:02d}", "month", "date")
+        if kind in ("year_range", "year_range_en"):
+            first = int(g("yr_a") or g("ye_a"))
+            raw_last = g("yr_b") or g("ye_b")
+            last = int(raw_last) if len(raw_last) == 4 else first // 100 * 100 + int(raw_last)
+            if not (_plausible_year(first) and first < last <= first + 200):
+                return None
+            return DateMention(text, start, end, f"{first:04d}/{last:04d}", "year", "range")
+        if kind in ("year", "year_en"):
+            year = int(g("y_y") or g("ye_y"))
+            if kind == "year_en":  # the preposition is context, not part of the date
+                make = _Maker(g("ye_y"), match.start("ye_y"), match.end("ye_y"))
+            return make.year(year)
+        if kind == "relative":
+            return self._relative(
+                make, g("rel").lower(), _hour24(g("rel_hh"), g("rel_ap")), g("rel_mi")
+            )
+        return None
+
+    def _slash_order(self, first: int, second: int, year: int) -> tuple[int, int]:
+        """(month, day) for an English a/b/yyyy: US order, unless only the British one is a
+        valid date or, with a document date, the British one lies nearer to it."""
+        if second > 12 or self.doc_date is None or not _valid(year, second, first):
+            return first, second
+        if not _valid(year, first, second):
+            return second, first
+        us = abs((date(year, first, second) - self.doc_date).days)
+        british = abs((date(year, second, first) - self.doc_date).days)
+        return (second, first) if british < us else (first, second)
+
+    def _yearless(self, make: _Maker, month: int, day: int) -> DateMention | None:
+        if not 1 <= month <= 12 or not _valid(2000, month, day):
+            return None
+        if self.doc_date is None:
+            return make.with_value(f"--{month:02d}-{day:02d}", "day", "date", ["year_unknown"])
+        year = self.doc_date.year
+        # A date well after the document date was most likely last year's ("January 4" in a
+        # piece from March is this January, in a piece from 2 January it is last January).
+        if _valid(year, month, day) and date(year, month, day) > self.doc_date + timedelta(days=31):
+            year -= 1
+        if not _valid(year, month, day):
+            return None
+        return make.with_value(
+            f"{year:04d}-{month:02d}-{day:02d}", "day", "date", ["year_inferred"]
+        )
+
+    def _day_range(
+        self, make: _Maker, first: int, last: int, month: int, raw_year: str | None
+    ) -> DateMention | None:
+        if raw_year:
+            year, flags = int(raw_year), []
+        elif self.doc_date is not None:
+            year, flags = self.doc_date.year, ["year_inferred"]
+        else:
+            return None
+        if not (first < last and _valid(year, month, first) and _valid(year, month, last)):
+            return None
+        value = f"{year:04d}-{month:02d}-{first:02d}/{year:04d}-{month:02d}-{last:02d}"
+        return make.with_value(value, "day", "range", flags)
+
+    def _relative(
+        self, make: _Maker, word: str, hour: str | None, minute: str | None
+    ) -> DateMention:
+        flags = ["approximate"] if word == "накануне" else []
+        if self.doc_date is None:
+            return make.with_value(None, "day", "relative", [*flags, "unresolved"])
+        value = (self.doc_date + timedelta(days=_RELATIVE[word])).isoformat()
+        if hour is not None:
+            return make.with_value(f"{value}T{int(hour):02d}:{minute}", "minute", "relative", flags)
+        return make.with_value(value, "day", "relative", flags)
+
+
+@dataclass
+class _Maker:
+    """Builds mentions for one match, validating the calendar on the way."""
+
+    text: str
+    start: int
+    end: int
+
+    def with_value(
+        self, value: str | None, precision: str, kind: str, flags: list[str] | None = None
+    ) -> DateMention:
+        return DateMention(self.text, self.start, self.end, value, precision, kind, flags or [])
+
+    def day(
+        self,
+        year: int,
+        month: int,
+        day: int,
+        hour: str | None = None,
+        minute: str | None = None,
+        second: str | None = None,
+    ) -> DateMention | None:
+        if not (_plausible_year(year) and _valid(year, month, day)):
+            return None
+        value = f"{year:04d}-{month:02d}-{day:02d}"
+        if hour is None:
+            return self.with_value(value, "day", "date")
+        value += f"T{int(hour):02d}:{minute}"
+        if second is None:
+            return self.with_value(value, "minute", "datetime")
+        return self.with_value(f"{value}:{second}", "second", "datetime")
+
+    def year(self, year: int, kind: str = "date", note: str | None = None) -> DateMention | None:
+        if not _plausible_year(year):
+            return None
+        mention = self.with_value(f"{year:04d}", "year", kind)
+        mention.note = note
+        return mention
+
+
+_RANGE_JOINER = re.compile(r"\s*(?:по|до|to|until|through|and|[-–—])\s*$", re.IGNORECASE)
+_RANGE_OPENER = re.compile(r"(?:\bс|\bfrom|\bbetween)\s*$", re.IGNORECASE)
+
+
+def _joins_range(text: str, first: DateMention, second: DateMention) -> bool:
+    """«с 31 декабря 2011 года по 3 января 2012 года», "between January 2003 and December
+    2007": two dates of one precision, joined by a range word, opened by с/from/between."""
+    if first.kind != "date" or second.kind != "date" or first.precision != second.precision:
+        return False
+    if not (first.value and second.value and first.value < second.value):
+        return False
+    if not _RANGE_JOINER.fullmatch(text[first.end : second.start]):
+        return False
+    return bool(_RANGE_OPENER.search(text[max(0, first.start - 10) : first.start]))
+
+
+def _range_of(text: str, first: DateMention, second: DateMention) -> DateMention:
+    flags = sorted(set(first.flags) | set(second.flags))
+    value = f"{first.value}/{second.value}"
+    span = text[first.start : second.end]
+    return DateMention(span, first.start, second.end, value, first.precision, "range", flags)
+
+
+def parse_iso_date(value: str) -> date | None:
+    """The calendar day of an ISO string (``2024-12-11`` or ``2024-12-11T18:00``), else None."""
+    try:
+        return datetime.fromisoformat(str(value)[:10]).date()
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, lang: str = "ru", doc_date: str | None = None) -> list[DateMention]:
+    """Library shortcut: every date in ``text``; ``doc_date`` resolves year-less/relative ones."""
+    return DateFinder(lang, doc_date).find(text)
+
+
+# --------------------------------------------------------------------------- document date
+
+_PUBLISHED_LINE = re.compile(
+    r"^\s*(?:posted|published|updated|опубликовано|дата публикации|размещено|жарияланды|"
+    r"жарияланған|дата)\s*:?\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_WEEKDAY_LINE = re.compile(rf"^\s*(?:{_WEEKDAYS})\b", re.IGNORECASE)
+# A news dateline: «АСТАНА, 5 января. КазТАГ –», "ALMATY, Jan 5 (Reuters) -" or a line that
+# holds nothing but a full date.
+_DATELINE = re.compile(r"^\s*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\- ]{2,30},\s*(?P<rest>.+)$")
+_HEAD_LINES = 15
+
+
+def publication_date(text: str, lang: str = "ru") -> str | None:
+    """The publication date told by the page itself: a "Posted:" line or a dateline near the
+    top, or a line holding only a full date. A weekday + date line at the very top is the
+    visit date printed in the site header, not the publication date, and is skipped.
+    """
+    finder = DateFinder(lang)
+    lines = text.splitlines()[:_HEAD_LINES]
+    for line in lines:
+        published = _PUBLISHED_LINE.match(line)
+        if published:
+            value = _first_full_date(finder, published.group("rest"))
+            if value:
+                return value
+    for number, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped or (number < 3 and _WEEKDAY_LINE.match(stripped)):
+            continue
+        dateline = _DATELINE.match(stripped)
+        candidate = dateline.group("rest")[:40] if dateline else stripped
+        mentions = finder.find(candidate)
+        if not mentions or mentions[0].precision in ("year", "month") or not mentions[0].value:
+            continue
+        whole_line = len(mentions[0].text) >= len(stripped) - 3
+        if (
+            (whole_line or dateline)
+            and mentions[0].start <= 2
+            and "year_unknown" not in (mentions[0].flags)
+        ):
+            return mentions[0].value
+    return None
+
+
+def _first_full_date(finder: DateFinder, text: str) -> str | None:
+    for mention in finder.find(text):
+        if mention.value and mention.precision in ("day", "minute", "second"):
+            return mention.value
+    return None

@@ -1,0 +1,63 @@
+"""``ct normalize`` through real pipes, on the sample corpus and on JSONL from stdin."""
+
+from __future__ import annotations
+
+import json
+
+from .conftest import run_ct, shell
+
+
+def _records(stdout: str) -> list[dict]:
+    return [json.loads(line) for line in stdout.splitlines()]
+
+
+def test_pipeline_from_clean_keeps_the_posted_date_and_resolves_today() -> None:
+    result = shell("ct clean corpus/004_91a37f6fad3a031d.txt | ct normalize")
+    assert result.returncode == 0, result.stderr
+    (record,) = _records(result.stdout)
+    meta = record["meta"]
+    assert meta["date"].startswith("2024-12-11T18:00")
+    today = [d for d in meta["dates"] if d["text"].lower() == "today"]
+    assert today and all(d["value"] == "2024-12-11" for d in today)
+    canon = {n["canonical"] for n in meta["names"]}
+    assert {"Тимур Жаксылыков", "Александр Лукашенко", "Минск"} <= canon
+    for item in meta["dates"] + meta["names"]:
+        assert record["text"][item["start"] : item["end"]] == item["text"]
+
+
+def test_raw_page_header_date_is_not_the_publication_date() -> None:
+    result = run_ct("normalize", "corpus/003_c4f6ab5a5c404f30.txt", check=True)
+    (record,) = _records(result.stdout)
+    assert "date" not in record["meta"]
+    header = record["meta"]["dates"][0]
+    assert (header["text"], header["value"]) == ("суббота, 23 ноября 2024", "2024-11-23")
+
+
+def test_jsonl_stdin_with_meta_date_resolves_year_less_and_relative_dates() -> None:
+    doc = {
+        "id": "kk-1",
+        "text": "Мемлекет басшысы 5 қаңтарда Алматыдағы жағдайға байланысты кеше үндеу жасады.",
+        "meta": {"date": "2022-01-06"},
+        "url": "https://example.kz/1",
+    }
+    result = run_ct("normalize", "-", input=json.dumps(doc, ensure_ascii=False) + "\n", check=True)
+    (record,) = _records(result.stdout)
+    assert record["url"] == doc["url"]
+    dates = [(d["value"], d.get("flags", [])) for d in record["meta"]["dates"]]
+    assert dates == [("2022-01-05", ["year_inferred"]), ("2022-01-05", [])]
+    assert [n["canonical"] for n in record["meta"]["names"]] == ["Алматы"]
+
+
+def test_inline_rewrites_dates_and_names() -> None:
+    doc = {"id": "1", "text": "Кабыша Омарова наградили 22 июня 1941 года в Алма-Ате."}
+    result = run_ct("normalize", "--inline", input=json.dumps(doc, ensure_ascii=False))
+    (record,) = _records(result.stdout)
+    assert record["text"] == "Кабыш Омаров наградили 1941-06-22 в Алматы."
+
+
+def test_bad_names_file_is_one_line_error(tmp_path) -> None:
+    bad = tmp_path / "names.json"
+    bad.write_text("{not json", encoding="utf-8")
+    result = run_ct("normalize", "--names", str(bad), input='{"text": "x"}\n')
+    assert result.returncode == 2
+    assert result.stderr.startswith("ct: error:") and "Traceback" not in result.stderr

@@ -1,0 +1,137 @@
+"""Date finding on real-style sentences in Russian, Kazakh and English, traps included."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_tools.normalize.dates import find_dates, publication_date
+
+
+def values(text: str, lang: str = "ru", doc_date: str | None = None) -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in find_dates(text, lang, doc_date)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Война началась 22 июня 1941 года.", [("22 июня 1941 года", "1941-06-22")]),
+        ("Его призвали в июле 1941 года.", [("июле 1941 года", "1941-07")]),
+        ("вручил медаль 1939–1945 годов с планкой", [("1939–1945 годов", "1939/1945")]),
+        ("на границе 7 апреля 1995 года.", [("7 апреля 1995 года", "1995-04-07")]),
+        ("Posted: 11.12.2024 18:00:00", [("11.12.2024 18:00:00", "2024-12-11T18:00:00")]),
+        ("суббота, 23 ноября 2024", [("суббота, 23 ноября 2024", "2024-11-23")]),
+        ("в 2015 году акция собрала", [("2015 году", "2015")]),
+        ("2022 жылғы 5 қаңтар күні", [("2022 жылғы 5 қаңтар", "2022-01-05")]),
+        ("1941 жылы маусымда соғыс басталды", [("1941 жылы маусымда", "1941-06")]),
+        ("Events of 5–7 января 2022 года", [("5–7 января 2022 года", "2022-01-05/2022-01-07")]),
+    ],
+)
+def test_full_dates_keep_their_precision(sentence: str, expected: list) -> None:
+    assert values(sentence) == expected
+
+
+def test_season_is_a_year_with_a_note() -> None:
+    (mention,) = find_dates("летом 1943 года он попал в плен", "ru")
+    assert (mention.value, mention.precision, mention.kind, mention.note) == (
+        "1943",
+        "year",
+        "season",
+        "summer",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "матч закончился со счётом 3:1",
+        "Шествие началось в 12:30",
+        "до центра 1,2 км",
+        "звоните +7 (727) 250-12-31 или 8 701 123 45 67",
+        "Они освобождали Европу\n\n2880\nЮлия Полонская",
+        "на митинг вышли 1500 человек",
+        "About 1 million 700 thousand sons",
+        "курс 425.67 тенге, рост на 61%",
+    ],
+)
+def test_numbers_that_are_not_dates(sentence: str) -> None:
+    assert find_dates(sentence, "ru") == []
+
+
+def test_year_less_dates_take_the_document_year_and_are_flagged() -> None:
+    en = find_dates("All these days, starting from January 4, we were worried", "en", "2022-01-20")
+    kk = find_dates("Президент 5 қаңтарда үндеу жасады", "kk", "2022-01-20")
+    assert [(m.value, m.flags) for m in en + kk] == [
+        ("2022-01-04", ["year_inferred"]),
+        ("2022-01-05", ["year_inferred"]),
+    ]
+
+
+def test_year_less_date_without_document_date_stays_year_less() -> None:
+    (mention,) = find_dates("on January 2, rallies began in Zhanaozen", "en")
+    assert (mention.value, mention.flags) == ("--01-02", ["year_unknown"])
+
+
+def test_relative_words_resolve_only_against_a_known_date() -> None:
+    resolved = find_dates("Вчера в Астане, а накануне в Алматы; кеше Ақтауда", "ru", "2024-12-11")
+    assert [m.value for m in resolved] == ["2024-12-10", "2024-12-10", "2024-12-10"]
+    assert "approximate" in resolved[1].flags
+    unresolved = find_dates("yesterday the Majilis voted", "en")
+    assert (unresolved[0].value, unresolved[0].flags) == (None, ["unresolved"])
+
+
+def test_day_month_order_follows_the_language() -> None:
+    assert values("11/12/2024", "ru") == [("11/12/2024", "2024-12-11")]
+    assert values("11/12/2024", "en") == [("11/12/2024", "2024-11-12")]
+
+
+def test_publication_date_skips_the_header_visit_date() -> None:
+    page = "суббота, 23 ноября 2024\n,\nUSD/KZT: 425.67\nЗаголовок\nТекст статьи 5 мая."
+    assert publication_date(page) is None
+    posted = "Posted: 11.12.2024 18:00:00\n\nJoint project presented in Minsk"
+    assert publication_date(posted, "en") == "2024-12-11T18:00:00"
+    dateline = "АСТАНА, 5 января 2022. КазТАГ – Президент выступил с обращением."
+    assert publication_date(dateline) == "2022-01-05"
+
+
+def test_ranges_between_two_dates_and_months() -> None:
+    text = (
+        "С 31 декабря 2011 года по 3 января 2012 года произошло 54 пожара; "
+        "с марта по август 2011 года"
+    )
+    assert [m.value for m in find_dates(text, "ru")] == [
+        "2011-12-31/2012-01-03",
+        "2011-03/2011-08",
+    ]
+    english = find_dates("between January 2003 and December 2007", "en")
+    assert [(m.value, m.kind) for m in english] == [("2003-01/2007-12", "range")]
+
+
+def test_relative_word_with_time_and_english_pm() -> None:
+    assert values("Сегодня, 16:13 Комментариев: 0", "ru", "2012-01-17") == [
+        ("Сегодня, 16:13", "2012-01-17T16:13")
+    ]
+    assert values("Jan. 16, 2012 10:24PM EST", "en") == [
+        ("Jan. 16, 2012 10:24PM", "2012-01-16T22:24")
+    ]
+
+
+def test_kazakh_genitive_year_and_possessive_month() -> None:
+    text = "Тоқаев 2022 жылдың 11 қаңтарында Мәжілісте сөз сөйледі."
+    assert values(text, "kk") == [("2022 жылдың 11 қаңтарында", "2022-01-11")]
+
+
+def test_english_slash_date_nearest_reading_to_the_document_date() -> None:
+    assert values("By Richard Smith 11/01/2012", "en", "2012-01-12") == [
+        ("11/01/2012", "2012-01-11")
+    ]
+    assert values("By Richard Smith 11/01/2012", "en") == [("11/01/2012", "2012-11-01")]
+
+
+def test_windowed_scan_finds_what_the_full_scanner_finds() -> None:
+    from corpus_tools.normalize.dates import SCANNER, _scan
+
+    from .conftest import SEEDS
+
+    for page in SEEDS:
+        text = page.read_text(encoding="utf-8")
+        assert [m.span() for m in _scan(text)] == [m.span() for m in SCANNER.finditer(text)]

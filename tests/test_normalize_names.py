@@ -1,0 +1,104 @@
+"""Name matching across scripts, spellings and Russian/Kazakh cases, without merging people."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from corpus_tools.normalize.names import NameMatcher, variants
+from corpus_tools.normalize.translit import match_key, to_latin
+
+
+@pytest.fixture(scope="module")
+def matcher() -> NameMatcher:
+    return NameMatcher()
+
+
+TOKAYEV = "Касым-Жомарт Токаев"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "canonical"),
+    [
+        ("Референдум - проверка общества на гражданскую зрелость - Токаев", "Токаев", TOKAYEV),
+        ("Екінші Республиканың негізін қалаймыз – Тоқаев", "Тоқаев", TOKAYEV),
+        ("Письмо направили Токаеву лично", "Токаеву", TOKAYEV),
+        ("встреча с Токаевым прошла", "Токаевым", TOKAYEV),
+        ("President Tokayev said", "Tokayev", TOKAYEV),
+        ("as K. Tokayev noted", "K. Tokayev", TOKAYEV),
+        ("said K-Zh.K. Tokayev on Friday", "K-Zh.K. Tokayev", TOKAYEV),
+        ("Тоқаевқа хат жолдады", "Тоқаевқа", TOKAYEV),
+        ("Тоқаевтың жарлығы шықты", "Тоқаевтың", TOKAYEV),
+        ("Это родственники Кабыша Омарова", "Кабыша Омарова", "Кабыш Омаров"),
+        ("По маршруту полка в Алматы перекрыли улицы", "Алматы", "Алматы"),
+        ("And beloved Alma-Ata!", "Alma-Ata", "Алматы"),
+        ("в Алма-Ате", "Алма-Ате", "Алматы"),
+        ("residents of Almaty", "Almaty", "Алматы"),
+        ("Алматыдағы жиын", "Алматыдағы", "Алматы"),
+        ("Форум Астанада өтті", "Астанада", "Астана"),
+        ("Нур-Султан переименовали", "Нур-Султан", "Астана"),
+        ("rallies began in Zhanaozen", "Zhanaozen", "Жанаозен"),
+        ("Ambassador Timur Zhaxylykov noted", "Timur Zhaxylykov", "Тимур Жаксылыков"),
+    ],
+)
+def test_mentions_get_one_canonical_form(
+    matcher: NameMatcher, sentence: str, surface: str, canonical: str
+) -> None:
+    found = [(m.text, m.canonical) for m in matcher.find(sentence)]
+    assert (surface, canonical) in found
+    mention = next(m for m in matcher.find(sentence) if m.text == surface)
+    assert sentence[mention.start : mention.end] == surface
+
+
+def test_place_adjective_links_to_the_place_and_is_flagged(matcher: NameMatcher) -> None:
+    (mention,) = matcher.find("жители Алматинской области")
+    assert (mention.canonical, mention.type, mention.flags) == ("Алматы", "place", ["adjective"])
+
+
+def test_unknown_person_is_lemmatised_by_morphology(matcher: NameMatcher) -> None:
+    (mention,) = matcher.find("слова Ивана Петрова подтвердили")
+    assert (mention.canonical, mention.type) == ("Иван Петров", "person")
+
+
+def test_similar_surnames_of_different_people_are_not_merged(matcher: NameMatcher) -> None:
+    assert [m.canonical for m in matcher.find("Умаров выступил")] == ["Умаров"]
+    assert [m.canonical for m in matcher.find("Кабыша Омарова")] == ["Кабыш Омаров"]
+    assert matcher.canonical("Токарев") == "Токарев"
+    assert matcher.canonical("Tokarev") is None  # unknown Latin surname: no guess, no merge
+
+
+def test_canonical_and_variants_api(matcher: NameMatcher) -> None:
+    assert matcher.canonical("Tokaev") == TOKAYEV
+    assert matcher.canonical("Нур-Султана") == "Астана"
+    assert matcher.canonical("погода") is None
+    assert {"Нур-Султан", "Astana", "Акмола"} <= set(variants("Астана"))
+
+
+def test_user_names_file_extends_the_gazetteer(tmp_path) -> None:
+    extra = tmp_path / "names.json"
+    entry = {"canonical": "Айдос Сарым", "type": "person", "aliases": ["Сарым", "Aidos Sarym"]}
+    extra.write_text(json.dumps([entry]), encoding="utf-8")
+    assert NameMatcher().find("поручил Сарыму") == []
+    found = NameMatcher(extra=[extra]).find("поручил Сарыму, а Aidos Sarym ответил")
+    assert [(m.text, m.canonical) for m in found] == [
+        ("Сарыму", "Айдос Сарым"),
+        ("Aidos Sarym", "Айдос Сарым"),
+    ]
+
+
+def test_transliteration_keys() -> None:
+    assert match_key("Тоқаев") == match_key("Tokayev") == match_key("Tokaev")
+    assert match_key("Жаңаөзен") == match_key("Zhanaozen") == match_key("Janaozen")
+    assert to_latin("Тоқаев") == "Tokayev"
+    assert to_latin("Қазақстан", "official") == "Qazaqstan"
+
+
+def test_former_names_are_flagged(matcher: NameMatcher) -> None:
+    found = matcher.find("В Нур-Султане и в Астане, в Алма-Ате и в Алматы")
+    assert [(m.canonical, "former_name" in m.flags) for m in found] == [
+        ("Астана", True),
+        ("Астана", False),
+        ("Алматы", True),
+        ("Алматы", False),
+    ]
