@@ -102,3 +102,10 @@ def test_former_names_are_flagged(matcher: NameMatcher) -> None:
         ("Алматы", True),
         ("Алматы", False),
     ]
+
+
+def test_short_capitalised_pronoun_is_not_an_abbreviation() -> None:
+    from corpus_tools.normalize.names import NameMatcher
+
+    mentions = NameMatcher().find("Им вручили медали. МВД сообщило об этом.")
+    assert [m.text for m in mentions] == ["МВД"]

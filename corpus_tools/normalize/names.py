@@ -232,6 +232,8 @@ class NameMatcher:
                 continue
             if count > 1 and not all(w[2][0].isupper() or w[2] in ("де", "de") for w in span):
                 continue
+            if count == 1 and len(span[0][2]) < 3 and not span[0][2].isupper():
+                continue  # «Им», «Он» at a sentence start are pronouns, not «ІІМ» or «ОН»
             start, end = span[0][0], span[-1][1]
             hit = self._lookup(tuple(w[2] for w in span))
             if hit is not None:
