@@ -38,7 +38,8 @@ def _root(
 
 
 # Subcommands register themselves on ``app`` when imported.
-from . import clean  # noqa: E402, F401
+from . import clean  # noqa: E402, F401, I001
+from . import search  # noqa: E402, F401
 
 
 def main() -> None:

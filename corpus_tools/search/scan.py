@@ -1,0 +1,198 @@
+"""Find matches in records read from files, folders, JSONL and stdin, filtered on metadata.
+
+JSONL files are the fast path: their raw bytes are searched in 16 MiB chunks for the literal a
+match must contain, and only the lines where it occurs are parsed as JSON. Everything else
+(plain-text files, stdin, gzip, patterns without a usable literal) goes through the ordinary
+``Reader``. Memory stays at one chunk plus the current document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+from urllib.parse import urlsplit
+
+from ..errors import CtError, InputError, RecordError
+from ..io import STDIN, Reader, expand_inputs, parse_jsonl_line
+from ..records import Record, meta_of
+from .matchers import Matcher, byte_prefilter
+
+CHUNK_BYTES = 16 << 20
+_ISO_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2}([T ]\d{2}(:\d{2}(:\d{2})?)?)?)?)?")
+
+
+@dataclass
+class MetaFilter:
+    """Keep records by language, site and date (``meta.date``, compared as ISO prefixes)."""
+
+    lang: str | None = None
+    site: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("since", "until"):
+            value = getattr(self, name)
+            if value is not None and not _ISO_PREFIX.fullmatch(value):
+                raise CtError(f"--{name} takes an ISO date such as 2024, 2024-05 or 2024-05-09")
+        if self.site:
+            self.site = _bare_host(self.site)
+
+    @property
+    def active(self) -> bool:
+        return any((self.lang, self.site, self.since, self.until))
+
+    def accepts(self, record: Record) -> bool:
+        meta = meta_of(record)
+        if self.lang:
+            lang = record.get("lang") or meta.get("lang")
+            if not isinstance(lang, str) or lang.lower() != self.lang.lower():
+                return False
+        if self.site and not self._site_matches(record, meta):
+            return False
+        if self.since or self.until:
+            date = meta.get("date") or record.get("date")
+            if not isinstance(date, str):
+                return False
+            if self.since and date[: len(self.since)] < self.since:
+                return False
+            if self.until and date[: len(self.until)] > self.until:
+                return False
+        return True
+
+    def _site_matches(self, record: Record, meta: dict) -> bool:
+        assert self.site is not None
+        candidates = [record.get("site"), meta.get("site")]
+        for url in (record.get("url"), meta.get("url")):
+            if isinstance(url, str):
+                candidates.append(urlsplit(url).hostname)
+        for site in candidates:
+            if isinstance(site, str) and site:
+                host = _bare_host(site)
+                if host == self.site or host.endswith("." + self.site):
+                    return True
+        return False
+
+
+def _bare_host(site: str) -> str:
+    site = site.lower().strip()
+    if "//" in site:
+        site = urlsplit(site).hostname or site
+    return site.removeprefix("www.")
+
+
+@dataclass
+class DocumentMatches:
+    """One document that matched, with the spans of every match in its text."""
+
+    record: Record
+    spans: list[tuple[int, int]]
+
+    @property
+    def doc_id(self) -> str:
+        return str(self.record.get("id"))
+
+    @property
+    def text(self) -> str:
+        return self.record["text"]
+
+
+class Searcher:
+    """Search inputs for a matcher's spans; counts inputs and records skipped as unreadable."""
+
+    def __init__(
+        self,
+        matcher: Matcher,
+        meta_filter: MetaFilter | None = None,
+        on_error: str = "skip",
+        report: Callable[[str], None] | None = None,
+    ) -> None:
+        self.matcher = matcher
+        self.meta_filter = meta_filter or MetaFilter()
+        self.on_error = on_error
+        self.report = report or (lambda message: None)
+        self.prefilter = byte_prefilter(matcher.literals, matcher.ignore_case)
+        self._needs_ascii_check = self.prefilter is not None and not all(
+            lit.isascii() for lit in matcher.literals or []
+        )
+        self.skipped = 0
+        self.scanned = 0
+
+    def search(self, inputs: Iterable[str]) -> Iterator[DocumentMatches]:
+        """Matching documents in input order."""
+        for record in self.candidates(list(inputs) or [STDIN]):
+            yield from self.search_records([record])
+
+    def search_records(self, records: Iterable[Record]) -> Iterator[DocumentMatches]:
+        """Library entry point for records already in memory or from another stage."""
+        for record in records:
+            self.scanned += 1
+            text = record.get("text")
+            if not isinstance(text, str) or not self.meta_filter.accepts(record):
+                continue
+            spans = list(self.matcher.spans(text))
+            if spans:
+                yield DocumentMatches(record, spans)
+
+    def candidates(self, inputs: list[str]) -> Iterator[Record]:
+        """Records that may match: all of them, or only pre-filtered lines of JSONL files."""
+        for path, _root in expand_inputs(inputs):
+            if self.prefilter is not None and _is_plain_jsonl(path):
+                try:
+                    with open(path, "rb") as stream:
+                        yield from self._scan_jsonl(stream, path)
+                except OSError as exc:
+                    self._fail(InputError(f"{path}: cannot read ({exc.strerror or exc})"))
+                except InputError as exc:
+                    self._fail(exc)
+            else:
+                reader = Reader([path], on_error=self.on_error, report=self.report)  # type: ignore[arg-type]
+                yield from reader
+                self.skipped += reader.skipped
+
+    def _fail(self, exc: InputError) -> None:
+        if self.on_error == "stop":
+            raise exc
+        self.skipped += 1
+        self.report(f"{exc} (skipped)")
+
+    def _scan_jsonl(self, stream: BinaryIO, path: str) -> Iterator[Record]:
+        assert self.prefilter is not None
+        search = self.prefilter.search
+        first_line = 1
+        while chunk := stream.read(CHUNK_BYTES):
+            if not chunk.endswith(b"\n"):
+                chunk += stream.readline()
+            if self._needs_ascii_check and b"\\u" in chunk:
+                # \\u escapes (json ensure_ascii) hide non-ASCII letters from the byte search.
+                for offset, line in enumerate(chunk.split(b"\n")):
+                    yield from self._parse(line, path, first_line + offset)
+                first_line += chunk.count(b"\n")
+                continue
+            pos, counted_to, line_no = 0, 0, first_line
+            while match := search(chunk, pos):
+                start = chunk.rfind(b"\n", 0, match.start()) + 1
+                end = chunk.find(b"\n", match.end())
+                end = len(chunk) if end < 0 else end
+                line_no += chunk.count(b"\n", counted_to, start)
+                counted_to = start
+                yield from self._parse(chunk[start:end], path, line_no)
+                pos = end + 1
+            first_line += chunk.count(b"\n")
+
+    def _parse(self, line: bytes, path: str, line_no: int) -> Iterator[Record]:
+        if not line.strip():
+            return
+        try:
+            yield parse_jsonl_line(line, path, line_no)
+        except RecordError as exc:
+            self._fail(exc)
+
+
+def _is_plain_jsonl(path: str) -> bool:
+    return path != STDIN and path.lower().endswith((".jsonl", ".ndjson"))
+
+
+__all__ = ["DocumentMatches", "MetaFilter", "Searcher"]
