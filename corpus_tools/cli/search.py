@@ -105,7 +105,7 @@ def search(
         )
         raise typer.Exit(0 if found else 1)
 
-    from ..search import MetaFilter, Searcher, build_matcher, output
+    from ..search import MetaFilter, Searcher, build_matcher
 
     matcher = build_matcher(
         pattern,
@@ -121,32 +121,56 @@ def search(
     searcher = Searcher(
         matcher, MetaFilter(lang, site, since, until), on_error.value, report=console.warn
     )
-    docs = searcher.search(inputs or ["-"])
-    out = sys.stdout
-    terminal = console.stdout_is_terminal()
-    if count:
-        found = output.write_counts(docs, out)
-    elif list_ids:
-        found = output.write_ids(docs, out)
-    elif json_out:
-        found = output.write_json(docs, out)
-    elif kwic:
-        found = output.write_kwic(docs, out, width=width, colour=terminal)
-    else:
-        found = output.write_lines(
-            docs,
-            out,
-            before=before if before is not None else context,
-            after=after if after is not None else context,
-            line_numbers=not no_line_number,
-            heading=terminal if heading is None else heading,
-            colour=terminal,
-        )
-    out.flush()
+    mode = (
+        "count" if count else "ids" if list_ids else "json" if json_out else "kwic" if kwic else ""
+    )
+    options = {
+        "width": width,
+        "before": before if before is not None else context,
+        "after": after if after is not None else context,
+        "line_numbers": not no_line_number,
+        "heading": heading,
+    }
+    try:
+        found = _print_matches(searcher.search(inputs or ["-"]), mode, options)
+    except BrokenPipeError:
+        # `ct search ... | head`: the reader has what it wanted; stop quietly with success.
+        from . import _silence_stdout
+
+        _silence_stdout()
+        raise typer.Exit(0) from None
     if searcher.skipped:
         console.error(f"{searcher.skipped} input(s) skipped, see warnings above")
         raise typer.Exit(2)
     raise typer.Exit(0 if found else 1)
+
+
+def _print_matches(docs, mode: str, options: dict) -> bool:
+    from ..search import output
+
+    out = sys.stdout
+    terminal = console.stdout_is_terminal()
+    if mode == "count":
+        found = output.write_counts(docs, out)
+    elif mode == "ids":
+        found = output.write_ids(docs, out)
+    elif mode == "json":
+        found = output.write_json(docs, out)
+    elif mode == "kwic":
+        found = output.write_kwic(docs, out, width=options["width"], colour=terminal)
+    else:
+        heading = options["heading"]
+        found = output.write_lines(
+            docs,
+            out,
+            before=options["before"],
+            after=options["after"],
+            line_numbers=options["line_numbers"],
+            heading=terminal if heading is None else heading,
+            colour=terminal,
+        )
+    out.flush()
+    return found
 
 
 def _search_index(
@@ -174,7 +198,7 @@ def _search_index(
         if list_ids:
             print(hit.doc_id)
         elif json_out:
-            record = {"id": hit.doc_id, "rank": rank, "score": round(hit.score, 4)}
+            record = {"id": hit.doc_id, "rank": rank, "score": hit.score}
             record |= {"snippet": plain, "meta": hit.meta}
             print(json.dumps(record, ensure_ascii=False))
         elif terminal:
