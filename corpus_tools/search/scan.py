@@ -1,13 +1,15 @@
 """Find matches in records read from files, folders, JSONL and stdin, filtered on metadata.
 
-JSONL files are the fast path: their raw bytes are searched in 16 MiB chunks for the literal a
-match must contain, and only the lines where it occurs are parsed as JSON. Everything else
-(plain-text files, stdin, gzip, patterns without a usable literal) goes through the ordinary
-``Reader``. Memory stays at one chunk plus the current document.
+JSONL files are the fast path: the file is memory-mapped and its raw bytes are searched, window
+by window, for the literal a match must contain; only the lines where it occurs are parsed as
+JSON. Everything else (plain-text files, stdin, gzip, patterns without a usable literal) goes
+through the ordinary ``Reader``. Memory stays at the current document (the map is the page cache's).
 """
 
 from __future__ import annotations
 
+import mmap
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -20,6 +22,7 @@ from ..records import Record, meta_of
 from .matchers import Matcher, byte_prefilter
 
 CHUNK_BYTES = 16 << 20
+SNIFF = 1 << 20  # bytes of each window checked for \\u escapes
 _ISO_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2}([T ]\d{2}(:\d{2}(:\d{2})?)?)?)?)?")
 
 
@@ -114,6 +117,13 @@ class Searcher:
         self.on_error = on_error
         self.report = report or (lambda message: None)
         self.prefilter = byte_prefilter(matcher.literals, matcher.ignore_case)
+        # One case-sensitive literal: bytes.find is about three times faster than re.
+        literals = matcher.literals or []
+        self._needle = (
+            literals[0].encode("utf-8")
+            if self.prefilter is not None and len(literals) == 1 and not matcher.ignore_case
+            else None
+        )
         self._needs_ascii_check = self.prefilter is not None and not all(
             lit.isascii() for lit in matcher.literals or []
         )
@@ -159,36 +169,89 @@ class Searcher:
         self.report(f"{exc} (skipped)")
 
     def _scan_jsonl(self, stream: BinaryIO, path: str) -> Iterator[Record]:
-        assert self.prefilter is not None
-        search = self.prefilter.search
-        first_line = 1
-        while chunk := stream.read(CHUNK_BYTES):
-            if not chunk.endswith(b"\n"):
-                chunk += stream.readline()
-            if self._needs_ascii_check and b"\\u" in chunk:
-                # \\u escapes (json ensure_ascii) hide non-ASCII letters from the byte search.
-                for offset, line in enumerate(chunk.split(b"\n")):
-                    yield from self._parse(line, path, first_line + offset)
-                first_line += chunk.count(b"\n")
-                continue
-            pos, counted_to, line_no = 0, 0, first_line
-            while match := search(chunk, pos):
-                start = chunk.rfind(b"\n", 0, match.start()) + 1
-                end = chunk.find(b"\n", match.end())
-                end = len(chunk) if end < 0 else end
-                line_no += chunk.count(b"\n", counted_to, start)
-                counted_to = start
-                yield from self._parse(chunk[start:end], path, line_no)
-                pos = end + 1
-            first_line += chunk.count(b"\n")
+        """Search the memory-mapped file window by window; parse only the lines that hit."""
+        if os.fstat(stream.fileno()).st_size == 0:
+            return
+        with mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            lines = _LineCounter(data)
+            search = self._find if self._needle is not None else self._search
+            size, window = len(data), 0
+            while window < size:
+                end = data.find(b"\n", min(window + CHUNK_BYTES, size))
+                end = size if end < 0 else end + 1
+                if self._needs_ascii_check and data.find(b"\\u", window, window + SNIFF) >= 0:
+                    # \u escapes (json ensure_ascii) hide non-ASCII letters from the byte search.
+                    hits = _every_line(data, window, end)
+                else:
+                    hits = _hit_lines(data, window, end, search)
+                for start, stop in hits:
+                    yield from self._parse(data[start:stop], path, start, lines)
+                window = end
 
-    def _parse(self, line: bytes, path: str, line_no: int) -> Iterator[Record]:
+    def _find(self, data: mmap.mmap, pos: int, end: int) -> tuple[int, int] | None:
+        assert self._needle is not None
+        at = data.find(self._needle, pos, end)
+        return None if at < 0 else (at, at + len(self._needle))
+
+    def _search(self, data: mmap.mmap, pos: int, end: int) -> tuple[int, int] | None:
+        assert self.prefilter is not None
+        match = self.prefilter.search(data, pos, end)  # type: ignore[call-overload]
+        return match.span() if match else None
+
+    def _parse(self, line: bytes, path: str, offset: int, lines: _LineCounter) -> Iterator[Record]:
+        """Parse one line; its line number is counted only when the record has no id or is
+        broken, since counting newlines costs as much as the search."""
         if not line.strip():
             return
+        line_no = 0 if b'"id"' in line else lines.line_at(offset)
         try:
-            yield parse_jsonl_line(line, path, line_no)
-        except RecordError as exc:
-            self._fail(exc)
+            record = parse_jsonl_line(line, path, line_no)
+        except RecordError:
+            try:
+                parse_jsonl_line(line, path, lines.line_at(offset))
+            except RecordError as exc:
+                self._fail(exc)
+            return
+        if record["id"] == f"{path}:0":  # "id" was there but null or empty
+            record["id"] = f"{path}:{lines.line_at(offset)}"
+        yield record
+
+
+def _hit_lines(
+    data: mmap.mmap, start: int, end: int, search: Callable[..., tuple[int, int] | None]
+) -> Iterator[tuple[int, int]]:
+    pos = start
+    while found := search(data, pos, end):
+        line_start = data.rfind(b"\n", start, found[0]) + 1 or start
+        line_end = data.find(b"\n", found[1], end)
+        line_end = end if line_end < 0 else line_end
+        yield line_start, line_end
+        pos = line_end + 1
+
+
+def _every_line(data: mmap.mmap, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end:
+        stop = data.find(b"\n", start, end)
+        stop = end if stop < 0 else stop
+        yield start, stop
+        start = stop + 1
+
+
+class _LineCounter:
+    """1-based line number of a byte offset, counting forward from the last answer."""
+
+    def __init__(self, data: mmap.mmap) -> None:
+        self.data = data
+        self.offset, self.line = 0, 1
+
+    def line_at(self, offset: int) -> int:
+        if offset < self.offset:
+            self.offset, self.line = 0, 1
+        while self.offset < offset:
+            step = min(offset, self.offset + CHUNK_BYTES)
+            self.line += self.data[self.offset : step].count(b"\n")
+            self.offset = step
+        return self.line
 
 
 def _is_plain_jsonl(path: str) -> bool:
