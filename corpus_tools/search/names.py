@@ -17,6 +17,9 @@ from collections.abc import Iterable, Iterator
 from ..errors import CtError
 
 FOLD = str.maketrans("әқңғөұүһіӘҚҢҒӨҰҮҺІёЁ", "акнгоуухиАКНГОУУХИеЕ")
+_UNFOLD: dict[str, str] = {}
+for _original, _folded in zip("әқңғөұүһіё", "акнгоуухие", strict=True):
+    _UNFOLD[_folded] = _UNFOLD.get(_folded, "") + _original
 
 
 def fold(text: str) -> str:
@@ -100,8 +103,6 @@ def cyrillic_from_latin(word: str) -> str:
     while i < len(word):
         for latin, cyrillic in _FROM_LATIN:
             if word.startswith(latin, i):
-                if latin == "ye" and i > 0 and word[i - 1] in "aeiou" and out[-1:] == ["й"]:
-                    cyrillic = "е"
                 out.append(cyrillic)
                 i += len(latin)
                 break
@@ -133,10 +134,14 @@ def _stem(word: str) -> str:
     return word
 
 
-def _word_variants(word: str) -> str:
+def _cyrillic_stem(word: str) -> str:
     folded = fold(word.lower())
     cyrillic = cyrillic_from_latin(folded) if re.fullmatch(r"[a-z'’\-]+", folded) else folded
-    stem = _stem(cyrillic)
+    return _stem(cyrillic)
+
+
+def _word_variants(word: str) -> str:
+    stem = _cyrillic_stem(word)
     cyr = re.escape(stem) + "(?:" + "|".join(_CYRILLIC_ENDINGS) + ")?"
     alternatives = [cyr]
     if re.fullmatch(r"[а-я\-]+", stem):
@@ -157,6 +162,27 @@ def name_pattern(name: str, aliases: Iterable[str] = ()) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(branches) + r")(?!\w)", re.IGNORECASE)
 
 
+def name_byte_prefilter(name: str, aliases: Iterable[str] = ()) -> re.Pattern[bytes]:
+    """A bytes regex for the raw, unfolded text: the stem of each variant's first word, every
+    letter as any of its cases and Kazakh forms (к: к К қ Қ), or its Latin spellings."""
+    branches = []
+    for variant in (name, *aliases):
+        words = re.findall(r"[\w'’]+", variant)
+        if not words:
+            continue
+        stem = _cyrillic_stem(words[0])
+        parts = []
+        for ch in stem:
+            variants = {ch, *_UNFOLD.get(ch, "")}
+            variants |= {v.upper() for v in variants if len(v.upper()) == 1}
+            encoded = sorted(re.escape(v.encode("utf-8")) for v in variants)
+            parts.append(encoded[0] if len(encoded) == 1 else b"(?:" + b"|".join(encoded) + b")")
+        branches.append(b"".join(parts))
+        if re.fullmatch(r"[а-я\-]+", stem):
+            branches.append(b"(?i:" + _latin_pattern(stem).encode("ascii") + b")")
+    return re.compile(b"|".join(branches))
+
+
 class NameMatcher:
     """Spans of every variant of a name; search runs on folded text, spans index the original."""
 
@@ -165,6 +191,7 @@ class NameMatcher:
 
     def __init__(self, name: str, aliases: Iterable[str] = ()) -> None:
         self.pattern = name_pattern(name, aliases)
+        self.byte_pattern = name_byte_prefilter(name, aliases)
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         for match in self.pattern.finditer(fold(text)):

@@ -116,7 +116,9 @@ class Searcher:
         self.meta_filter = meta_filter or MetaFilter()
         self.on_error = on_error
         self.report = report or (lambda message: None)
-        self.prefilter = byte_prefilter(matcher.literals, matcher.ignore_case)
+        # A matcher may bring its own raw-bytes pre-filter (--name: folded letters, Latin).
+        own_prefilter = getattr(matcher, "byte_pattern", None)
+        self.prefilter = own_prefilter or byte_prefilter(matcher.literals, matcher.ignore_case)
         # One case-sensitive literal: bytes.find is about three times faster than re.
         literals = matcher.literals or []
         self._needle = (
@@ -124,8 +126,8 @@ class Searcher:
             if self.prefilter is not None and len(literals) == 1 and not matcher.ignore_case
             else None
         )
-        self._needs_ascii_check = self.prefilter is not None and not all(
-            lit.isascii() for lit in matcher.literals or []
+        self._needs_ascii_check = own_prefilter is not None or (
+            self.prefilter is not None and not all(lit.isascii() for lit in literals)
         )
         self.skipped = 0
         self.scanned = 0
