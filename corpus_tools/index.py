@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from .errors import CtError
 from .records import Record, meta_of
@@ -90,8 +91,6 @@ def _row(record: Record) -> tuple[Any, ...]:
     if not site:
         url = record.get("url") or meta.get("url")
         if isinstance(url, str):
-            from urllib.parse import urlsplit
-
             site = urlsplit(url).hostname
     return (
         text,

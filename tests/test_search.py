@@ -110,6 +110,25 @@ def test_context_lines_and_group_separator(corpus):
     assert two_groups.splitlines()[2] == "--"
 
 
+def test_heading_groups_lines_under_each_document_id(corpus):
+    result = run_ct("search", "--heading", "-i", "алматы|almaty", "-e", str(corpus))
+    assert result.stdout.splitlines() == [
+        "en-1",
+        "1:President K. Tokayev met voters in Almaty.",
+        "2:The elections in ALMATY were calm.",
+        "",
+        "ru-2",
+        "1:В Алматы перекрыли улицы.",
+    ]
+
+
+def test_forms_on_plain_text_files_go_through_the_reader(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("Сайлау нәтижелері Астанада жарияланды.\nАстанаға қонақтар келді.\n", "utf-8")
+    result = run_ct("search", "--forms", "-c", "Астана", str(page))
+    assert result.stdout == f"{page}:2\n"
+
+
 def test_forms_finds_inflections_of_russian_and_kazakh_words(corpus):
     result = run_ct("search", "--forms", "--json", "выборы", str(corpus))
     matches = [json.loads(line)["match"] for line in result.stdout.splitlines()]

@@ -212,7 +212,8 @@ def _print_hit(rank: int, hit) -> None:
     from rich.console import Console
     from rich.text import Text
 
-    text = Text(f"{rank:>3}. ", style="dim")
+    text = Text()
+    text.append(f"{rank:>3}. ", style="dim")
     text.append(hit.doc_id, style="bold magenta")
     text.append(f"  {hit.score:.2f}\n     ", style="green")
     for i, part in enumerate(hit.snippet.replace("\n", " ").replace("\x02", "\x01").split("\x01")):

@@ -130,7 +130,6 @@ class Searcher:
             self.prefilter is not None and not all(lit.isascii() for lit in literals)
         )
         self.skipped = 0
-        self.scanned = 0
 
     def search(self, inputs: Iterable[str]) -> Iterator[DocumentMatches]:
         """Matching documents in input order."""
@@ -140,7 +139,6 @@ class Searcher:
     def search_records(self, records: Iterable[Record]) -> Iterator[DocumentMatches]:
         """Library entry point for records already in memory or from another stage."""
         for record in records:
-            self.scanned += 1
             text = record.get("text")
             if not isinstance(text, str) or not self.meta_filter.accepts(record):
                 continue
