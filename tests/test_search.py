@@ -162,6 +162,25 @@ def test_fuzzy_tolerates_n_edits(corpus):
     assert [json.loads(line)["match"] for line in result.stdout.splitlines()] == ["Казахтан"]
 
 
+def test_fuzzy_prefilter_keeps_every_word_within_n_edits(tmp_path):
+    words = ["Казахстан", "Казахтан", "Казахстна", "Кзахстан", "казахстанский", "Қазақстан"]
+    records = [{"id": str(n), "text": f"Жители страны {w} пишут."} for n, w in enumerate(words)]
+    path = tmp_path / "words.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    for edits in (1, 2):
+        matcher = build_matcher("Казахстан", fuzzy=edits)
+        fast = [d.doc_id for d in Searcher(matcher).search([str(path)])]
+        every = [d.doc_id for d in Searcher(matcher).search_records(records)]
+        assert fast == every
+    assert [
+        d.doc_id for d in Searcher(build_matcher("Казахстан", fuzzy=1)).search([str(path)])
+    ] == [
+        "0",
+        "1",
+        "3",
+    ]
+
+
 def test_kwic_aligns_matches_in_one_column(corpus):
     result = run_ct("search", "--kwic", "--width", "20", "-i", "almaty", str(corpus))
     rows = result.stdout.splitlines()

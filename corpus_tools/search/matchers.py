@@ -77,7 +77,7 @@ class FuzzyMatcher:
         if not self.query_words:
             raise CtError("--fuzzy needs at least one word")
         self.max_edits = max_edits
-        self.literals = None
+        self.literals = _intact_pieces(self.query_words[0], max_edits)
         self.ignore_case = True
         self._words = re.compile(r"\w+")
 
@@ -101,6 +101,21 @@ class FuzzyMatcher:
         for i in range(len(words) - width + 1):
             if all(words[i + j].group().lower() in close[j] for j in range(width)):
                 yield words[i].start(), words[i + width - 1].end()
+
+
+def _intact_pieces(word: str, max_edits: int) -> list[str] | None:
+    """Cut ``word`` into ``max_edits + 1`` pieces: N edits damage at most N of them, so any word
+    within N edits contains one piece unchanged (pigeonhole) - a pre-filter for fuzzy search."""
+    count = max_edits + 1
+    if len(word) < 2 * count:
+        return None
+    size, extra = divmod(len(word), count)
+    pieces, start = [], 0
+    for i in range(count):
+        end = start + size + (1 if i < extra else 0)
+        pieces.append(word[start:end])
+        start = end
+    return pieces
 
 
 def build_matcher(
