@@ -111,7 +111,12 @@ def bench_grep(folder: Path, repeat: int) -> None:
             f"| {label} `{' '.join(ct_args)}` | {ct_time:.2f} (lines: {ct_lines_time:.2f}) "
             f"| {rg_time:.2f} | {ct_time / rg_time:.1f}× | {size / ct_time:.0f} | {docs} |"
         )
-    for label, args in [("--forms", ["--forms", "выборы"]), ("--name", ["--name", "Токаев"])]:
+    extra = [
+        ("--forms", ["--forms", "выборы"]),
+        ("--name", ["--name", "Токаев"]),
+        ("--fuzzy", ["--fuzzy", "1", "Казахстан"]),
+    ]
+    for label, args in extra:
         t, out = timed([*ct, "-l", *args, str(folder)], 1)
         found = len(out.split())
         print(f"| {label} `{' '.join(args)}` | {t:.2f} | – | – | {size / t:.0f} | {found} |")
