@@ -41,7 +41,7 @@ def _root(
 
 
 # Subcommands register themselves on ``app`` when imported.
-from . import check, clean, dedup, normalize, stats  # noqa: E402, F401
+from . import check, clean, dedup, normalize, search, stats  # noqa: E402, F401
 
 
 def _quiet_on_closed_pipe(callback: Callable[..., Any]) -> Callable[..., Any]:

@@ -1,0 +1,243 @@
+"""``ct search`` and ``ct index build``: parse options, pick a matcher and a printer."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .. import console
+from ..errors import CtError
+from . import app
+from .common import InputsArg, OnErrorChoice, OnErrorOpt, QuietOpt
+
+index_app = typer.Typer(
+    help="Build a full-text index (SQLite FTS5) for fast ranked search of large corpora.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(index_app, name="index")
+
+
+@app.command()
+def search(
+    pattern: Annotated[str, typer.Argument(help="What to look for (a literal unless -e).")],
+    inputs: InputsArg = None,
+    regex: Annotated[
+        bool, typer.Option("--regex", "-e", help="PATTERN is a Python regular expression.")
+    ] = False,
+    ignore_case: Annotated[
+        bool, typer.Option("--ignore-case", "-i", help="Ignore case (default: smart case).")
+    ] = False,
+    case_sensitive: Annotated[
+        bool, typer.Option("--case-sensitive", "-s", help="Respect case (default: smart case).")
+    ] = False,
+    forms: Annotated[
+        bool, typer.Option("--forms", help="Match inflected Russian/Kazakh forms of the words.")
+    ] = False,
+    name: Annotated[
+        bool,
+        typer.Option("--name", help="Match spelling, script and case variants of a name."),
+    ] = False,
+    alias: Annotated[
+        list[str] | None, typer.Option("--alias", help="Another name for --name (repeatable).")
+    ] = None,
+    fuzzy: Annotated[
+        int | None,
+        typer.Option("--fuzzy", metavar="N", help="Tolerate N edits (Levenshtein) per word."),
+    ] = None,
+    context: Annotated[int, typer.Option("--context", "-C", min=0, help="Lines around.")] = 0,
+    after: Annotated[int | None, typer.Option("--after-context", "-A", min=0)] = None,
+    before: Annotated[int | None, typer.Option("--before-context", "-B", min=0)] = None,
+    count: Annotated[
+        bool, typer.Option("--count", "-c", help="Matching lines per document: ID:N.")
+    ] = False,
+    list_ids: Annotated[
+        bool, typer.Option("--files-with-matches", "-l", help="Matching document ids only.")
+    ] = False,
+    json_out: Annotated[
+        bool, typer.Option("--json", help="One JSON object per match (id, line, start, end).")
+    ] = False,
+    kwic: Annotated[
+        bool, typer.Option("--kwic", help="Keyword-in-context concordance, aligned on matches.")
+    ] = False,
+    width: Annotated[int, typer.Option("--width", min=5, help="KWIC context width.")] = 40,
+    no_line_number: Annotated[
+        bool, typer.Option("--no-line-number", "-N", help="Do not print line numbers.")
+    ] = False,
+    heading: Annotated[
+        bool | None,
+        typer.Option(
+            "--heading/--no-heading", help="Document id above its lines (default on a terminal)."
+        ),
+    ] = None,
+    lang: Annotated[str | None, typer.Option(help="Only documents in this language.")] = None,
+    site: Annotated[str | None, typer.Option(help="Only documents from this site.")] = None,
+    since: Annotated[str | None, typer.Option(help="Only meta.date >= this ISO date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Only meta.date <= this ISO date.")] = None,
+    index: Annotated[
+        Path | None, typer.Option("--index", help="Search this index (ct index build) instead.")
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1, help="With --index: best N documents.")] = 10,
+    on_error: OnErrorOpt = OnErrorChoice.skip,
+    quiet: QuietOpt = False,
+) -> None:
+    """Search documents like ripgrep: exit 0 if found, 1 if not, 2 on error.
+
+    Reads files, folders, JSONL or stdin; in JSONL it searches the text field. Piped output is
+    ID:LINE:text; on a terminal matches are highlighted under a heading per document.
+    """
+    console.set_quiet(quiet)
+    if sum((count, list_ids, json_out, kwic)) > 1:
+        raise CtError("choose one of -c, -l, --json, --kwic")
+    if ignore_case and case_sensitive:
+        raise CtError("choose one of -i and -s")
+    case = True if ignore_case else False if case_sensitive else None
+    if index is not None:
+        if inputs:
+            raise CtError("--index searches the index; do not give PATHS as well")
+        if regex or name or fuzzy is not None or kwic or count:
+            raise CtError("--index supports words (and --forms), --json, -l and --limit only")
+        found = _search_index(
+            index, pattern, limit, (lang, site, since, until), forms, json_out, list_ids
+        )
+        raise typer.Exit(0 if found else 1)
+
+    from ..search import MetaFilter, Searcher, build_matcher
+
+    matcher = build_matcher(
+        pattern,
+        regex=regex,
+        ignore_case=case,
+        forms=forms,
+        name=name,
+        fuzzy=fuzzy,
+        aliases=tuple(alias or ()),
+    )
+    if not inputs and sys.stdin.isatty():
+        raise CtError("no input: give PATHS or pipe records in")
+    searcher = Searcher(
+        matcher, MetaFilter(lang, site, since, until), on_error.value, report=console.warn
+    )
+    mode = (
+        "count" if count else "ids" if list_ids else "json" if json_out else "kwic" if kwic else ""
+    )
+    options = {
+        "width": width,
+        "before": before if before is not None else context,
+        "after": after if after is not None else context,
+        "line_numbers": not no_line_number,
+        "heading": heading,
+    }
+    try:
+        found = _print_matches(searcher.search(inputs or ["-"]), mode, options)
+    except BrokenPipeError:
+        # `ct search ... | head`: the reader has what it wanted; stop quietly with success.
+        from . import _silence_stdout
+
+        _silence_stdout()
+        raise typer.Exit(0) from None
+    if searcher.skipped:
+        console.error(f"{searcher.skipped} input(s) skipped, see warnings above")
+        raise typer.Exit(2)
+    raise typer.Exit(0 if found else 1)
+
+
+def _print_matches(docs, mode: str, options: dict) -> bool:
+    from ..search import output
+
+    out = sys.stdout
+    terminal = console.stdout_is_terminal()
+    if mode == "count":
+        found = output.write_counts(docs, out)
+    elif mode == "ids":
+        found = output.write_ids(docs, out)
+    elif mode == "json":
+        found = output.write_json(docs, out)
+    elif mode == "kwic":
+        found = output.write_kwic(docs, out, width=options["width"], colour=terminal)
+    else:
+        heading = options["heading"]
+        found = output.write_lines(
+            docs,
+            out,
+            before=options["before"],
+            after=options["after"],
+            line_numbers=options["line_numbers"],
+            heading=terminal if heading is None else heading,
+            colour=terminal,
+        )
+    out.flush()
+    return found
+
+
+def _search_index(
+    index: Path,
+    query: str,
+    limit: int,
+    filters: tuple[str | None, str | None, str | None, str | None],
+    forms: bool,
+    json_out: bool,
+    list_ids: bool,
+) -> bool:
+    import json
+
+    from ..index import search_index
+
+    lang, site, since, until = filters
+    hits = search_index(
+        index, query, limit=limit, lang=lang, site=site, since=since, until=until, forms=forms
+    )
+    terminal = console.stdout_is_terminal()
+    found = False
+    for rank, hit in enumerate(hits, start=1):
+        found = True
+        plain = hit.snippet.replace("\x01", "").replace("\x02", "").replace("\n", " ")
+        if list_ids:
+            print(hit.doc_id)
+        elif json_out:
+            record = {"id": hit.doc_id, "rank": rank, "score": hit.score}
+            record |= {"snippet": plain, "meta": hit.meta}
+            print(json.dumps(record, ensure_ascii=False))
+        elif terminal:
+            _print_hit(rank, hit)
+        else:
+            print(f"{hit.doc_id}:{hit.score:.2f}:{plain}")
+    return found
+
+
+def _print_hit(rank: int, hit) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    text = Text()
+    text.append(f"{rank:>3}. ", style="dim")
+    text.append(hit.doc_id, style="bold magenta")
+    text.append(f"  {hit.score:.2f}\n     ", style="green")
+    for i, part in enumerate(hit.snippet.replace("\n", " ").replace("\x02", "\x01").split("\x01")):
+        text.append(part, style="bold red" if i % 2 else None)
+    Console(highlight=False, soft_wrap=True).print(text)
+
+
+@index_app.command("build")
+def index_build(
+    inputs: InputsArg = None,
+    output_path: Annotated[
+        Path, typer.Option("--output", "-o", help="The index file to write (replaced atomically).")
+    ] = ...,  # type: ignore[assignment]
+    on_error: OnErrorOpt = OnErrorChoice.skip,
+    quiet: QuietOpt = False,
+) -> None:
+    """Index a corpus once into an SQLite FTS5 file; then query it with ct search --index."""
+    from ..index import build_index
+    from .common import finish, open_reader
+
+    for spec in inputs or []:
+        if Path(spec).exists() and Path(spec).resolve() == output_path.resolve():
+            raise CtError(f"{output_path}: refusing to overwrite an input; choose another -o")
+    reader = open_reader(inputs, on_error, quiet)
+    count = build_index(console.progress(reader, "indexing"), output_path)
+    console.info(f"indexed {count} documents into {output_path}")
+    finish(reader)

@@ -1,0 +1,185 @@
+"""``ct index build`` and ``ct search --index``: a full-text index in one SQLite file (FTS5).
+
+Embedded, no server: stdlib ``sqlite3`` with FTS5, ranked by BM25. The tokenizer is
+``unicode61 remove_diacritics 2``; Kazakh letters (қ, ә, ө ...) have no Unicode decomposition,
+so documents that contain them also get a folded copy (қ→к ...) in a second column, and queries
+are folded the same way: «Тоқаев» and «Токаев» find each other.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from .errors import CtError
+from .records import Record, meta_of
+from .search.names import fold
+
+SCHEMA_VERSION = "1"
+BATCH = 2000
+
+
+def check_fts5() -> None:
+    options = {row[0] for row in sqlite3.connect(":memory:").execute("pragma compile_options")}
+    if "ENABLE_FTS5" not in options:
+        raise CtError("this Python's sqlite3 has no FTS5; ct index needs SQLite built with FTS5")
+
+
+def build_index(records: Iterable[Record], path: str | Path) -> int:
+    """Index every record into ``path`` (replaced atomically); return how many were indexed."""
+    check_fts5()
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        count = _write_index(records, tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return count
+
+
+def _write_index(records: Iterable[Record], tmp: str) -> int:
+    db = sqlite3.connect(tmp, isolation_level=None)
+    try:
+        db.executescript(
+            """
+            pragma journal_mode = off;
+            pragma synchronous = off;
+            create table info (key text primary key, value text);
+            create virtual table docs using fts5(
+                text, folded, doc_id unindexed, lang unindexed, site unindexed,
+                date unindexed, meta unindexed,
+                tokenize = 'unicode61 remove_diacritics 2'
+            );
+            begin;
+            """
+        )
+        db.execute("insert into info values ('schema', ?)", (SCHEMA_VERSION,))
+        count = 0
+        batch: list[tuple[Any, ...]] = []
+        for record in records:
+            batch.append(_row(record))
+            if len(batch) >= BATCH:
+                db.executemany("insert into docs values (?, ?, ?, ?, ?, ?, ?)", batch)
+                count += len(batch)
+                batch.clear()
+        db.executemany("insert into docs values (?, ?, ?, ?, ?, ?, ?)", batch)
+        count += len(batch)
+        db.execute("insert into docs(docs) values ('optimize')")
+        db.execute("commit")
+        return count
+    finally:
+        db.close()
+
+
+def _row(record: Record) -> tuple[Any, ...]:
+    text = record.get("text") or ""
+    meta = meta_of(record)
+    folded = fold(text)
+    site = record.get("site") or meta.get("site")
+    if not site:
+        url = record.get("url") or meta.get("url")
+        if isinstance(url, str):
+            site = urlsplit(url).hostname
+    return (
+        text,
+        folded if folded != text else "",
+        str(record.get("id")),
+        record.get("lang") or meta.get("lang"),
+        site,
+        meta.get("date") or record.get("date"),
+        json.dumps(meta, ensure_ascii=False),
+    )
+
+
+@dataclass
+class Hit:
+    doc_id: str
+    score: float  # BM25, higher is better
+    snippet: str
+    meta: dict[str, Any]
+
+
+def fts_query(query: str, prefix_words: bool = False) -> str:
+    """Turn user words into an FTS5 query: every word required, quoted so punctuation is inert;
+    a trailing ``*`` keeps prefix search (``выбор*``)."""
+    terms = []
+    for word, star in re.findall(r"(\w+)(\*?)", fold(query)):
+        terms.append(f'"{word}"' + ("*" if star or prefix_words else ""))
+    if not terms:
+        raise CtError("the query has no words to look up")
+    return "{text folded}: (" + " AND ".join(terms) + ")"
+
+
+def search_index(
+    path: str | Path,
+    query: str,
+    *,
+    limit: int = 10,
+    lang: str | None = None,
+    site: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    forms: bool = False,
+) -> Iterator[Hit]:
+    """Best ``limit`` documents by BM25, each with a snippet around the first match."""
+    if not Path(path).is_file():
+        raise CtError(f"{path}: no such index (build it with: ct index build CORPUS -o {path})")
+    if forms:
+        from .search.forms import russian_stem
+
+        query = " ".join(russian_stem(w.lower()) + "*" for w in re.findall(r"\w+", query))
+    where, params = ["docs match ?"], [fts_query(query)]
+    for column, value in (("lang", lang), ("site", site)):
+        if value:
+            where.append(f"lower({column}) = lower(?)")
+            params.append(value.removeprefix("www."))
+    if since:
+        where.append("substr(date, 1, ?) >= ?")
+        params += [len(since), since]
+    if until:
+        where.append("substr(date, 1, ?) <= ?")
+        params += [len(until), until]
+    sql = (
+        "select doc_id, bm25(docs, 1.0, 1.0), "
+        "snippet(docs, -1, char(1), char(2), '…', 12), meta, "
+        "case when folded = '' then null else text end "
+        f"from docs where {' and '.join(where)} order by rank limit ?"
+    )
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        rows = db.execute(sql, [*params, limit]).fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise CtError(f"{path}: not a ct index or damaged ({exc})") from exc
+    for doc_id, score, snippet, meta, kazakh_text in rows:
+        if kazakh_text is not None:
+            snippet = _unfold_snippet(snippet, kazakh_text)
+        yield Hit(doc_id, -score, snippet, json.loads(meta))
+
+
+def _unfold_snippet(snippet: str, text: str) -> str:
+    """A snippet taken from the folded column, with the document's own letters put back
+    (folding maps one character to one, so positions carry over)."""
+    core = snippet.strip("…")
+    plain = core.replace("\x01", "").replace("\x02", "")
+    at = fold(text).find(plain)
+    if at < 0:
+        return snippet
+    letters = iter(text[at : at + len(plain)])
+    restored = "".join(ch if ch in "\x01\x02" else next(letters) for ch in core)
+    return (
+        snippet[: len(snippet) - len(snippet.lstrip("…"))]
+        + restored
+        + ("…" if snippet.endswith("…") and not core.endswith("…") else "")
+    )

@@ -1,0 +1,157 @@
+"""Name variants for ``--name``: one entity, however a news site spelled or declined it.
+
+«Токаев» should find «Тоқаев» (Kazakh letters), "Tokayev"/"Tokaev" (Latin transliterations) and
+«Токаеву», «Тоқаевқа» (Russian and Kazakh case endings). The text is folded letter for letter
+(Kazakh-specific letters to their Russian look-alikes, lower case), which keeps offsets, and one
+regex of stem variants plus endings runs over it.
+
+``aliases`` is the hook for ``ct normalize``'s gazetteer: once it lands, the names it ties to one
+entity are passed here and matched the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from ..errors import CtError
+
+FOLD = str.maketrans("әқңғөұүһіӘҚҢҒӨҰҮҺІёЁ", "акнгоуухиАКНГОУУХИеЕ")
+_UNFOLD: dict[str, str] = {}
+for _original, _folded in zip("әқңғөұүһіё", "акнгоуухие", strict=True):
+    _UNFOLD[_folded] = _UNFOLD.get(_folded, "") + _original
+
+
+def fold(text: str) -> str:
+    """Kazakh letters to Russian look-alikes and ё to е, character for character (offsets hold)."""
+    return text.translate(FOLD)
+
+
+# Cyrillic (already folded) to the Latin spellings news sites use.
+_TO_LATIN: dict[str, tuple[str, ...]] = {
+    "а": ("a",), "б": ("b",), "в": ("v",), "г": ("g", "gh"), "д": ("d",), "е": ("e", "ye"),
+    "ж": ("zh", "j"), "з": ("z",), "и": ("i", "y"), "й": ("y", "i", ""), "к": ("k", "q"),
+    "л": ("l",), "м": ("m",), "н": ("n", "ng"), "о": ("o",), "п": ("p",), "р": ("r",),
+    "с": ("s",), "т": ("t",), "у": ("u",), "ф": ("f",), "х": ("kh", "h"), "ц": ("ts", "c"),
+    "ч": ("ch",), "ш": ("sh",), "щ": ("shch", "sch"), "ъ": ("",), "ы": ("y", "i"), "ь": ("",),
+    "э": ("e",), "ю": ("yu", "iu"), "я": ("ya", "ia"),
+}  # fmt: skip
+
+# Latin to Cyrillic, longest digraphs first; "y" between a vowel and a vowel is й (Tokayev).
+_FROM_LATIN = [
+    ("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"),
+    ("yu", "ю"), ("ya", "я"), ("yo", "е"), ("ye", "е"), ("a", "а"), ("b", "б"), ("c", "ц"),
+    ("d", "д"), ("e", "е"), ("f", "ф"), ("g", "г"), ("h", "х"), ("i", "и"), ("j", "ж"),
+    ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"), ("q", "к"),
+    ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("v", "в"), ("w", "у"), ("x", "кс"),
+    ("y", "ы"), ("z", "з"),
+]  # fmt: skip
+
+# Endings after a surname stem, on folded text: Russian cases, then Kazakh (folded: қ→к ...).
+_CYRILLIC_ENDINGS = (  # noqa: SIM905 - a word list reads better as one string
+    "а у ом ым е ой ою ы ых ыми "
+    "ка ке га ге тын тин дын дин нын нин ты ти ды ди ны ни та те да де тан тен дан ден нан нен "
+    "пен бен мен тар тер лар лер"
+).split()
+_LATIN_ENDINGS = ["a", "u", "om", "ym", "e", "'s", "’s", "s"]
+
+
+def cyrillic_from_latin(word: str) -> str:
+    word = word.lower()
+    out, i = [], 0
+    while i < len(word):
+        for latin, cyrillic in _FROM_LATIN:
+            if word.startswith(latin, i):
+                out.append(cyrillic)
+                i += len(latin)
+                break
+        else:
+            out.append(word[i])
+            i += 1
+    return "".join(out)
+
+
+def _latin_pattern(cyrillic: str) -> str:
+    """A regex for every Latin spelling of a folded Cyrillic word (``токаев`` → tokaev, tokayev)."""
+    parts = []
+    for i, ch in enumerate(cyrillic):
+        options = _TO_LATIN.get(ch, (re.escape(ch),))
+        if ch == "е" and i > 0 and cyrillic[i - 1] in "аеиоуыэюя":
+            options = ("ye", "e", "ie")
+        if len(options) == 1:
+            parts.append(options[0])
+        else:
+            parts.append("(?:" + "|".join(sorted(options, key=len, reverse=True)) + ")")
+    return "".join(parts)
+
+
+def _stem(word: str) -> str:
+    """Drop a Russian case ending from a query given in an oblique case (``Токаеву``)."""
+    for ending in ("ым", "ом", "у", "е"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+def _cyrillic_stem(word: str) -> str:
+    folded = fold(word.lower())
+    cyrillic = cyrillic_from_latin(folded) if re.fullmatch(r"[a-z'’\-]+", folded) else folded
+    return _stem(cyrillic)
+
+
+def _word_variants(word: str) -> str:
+    stem = _cyrillic_stem(word)
+    cyr = re.escape(stem) + "(?:" + "|".join(_CYRILLIC_ENDINGS) + ")?"
+    alternatives = [cyr]
+    if re.fullmatch(r"[а-я\-]+", stem):
+        latin = _latin_pattern(stem)
+        alternatives.append(latin + "(?:" + "|".join(map(re.escape, _LATIN_ENDINGS)) + ")?")
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+def name_pattern(name: str, aliases: Iterable[str] = ()) -> re.Pattern[str]:
+    """One case-insensitive regex over folded text for the name and every alias."""
+    branches = []
+    for variant in (name, *aliases):
+        words = re.findall(r"[\w'’]+", variant)
+        if words:
+            branches.append(r"[\s\-.]+".join(_word_variants(w) for w in words))
+    if not branches:
+        raise CtError("--name needs a name")
+    return re.compile(r"(?<!\w)(?:" + "|".join(branches) + r")(?!\w)", re.IGNORECASE)
+
+
+def name_byte_prefilter(name: str, aliases: Iterable[str] = ()) -> re.Pattern[bytes]:
+    """A bytes regex for the raw, unfolded text: the stem of each variant's first word, every
+    letter as any of its cases and Kazakh forms (к: к К қ Қ), or its Latin spellings."""
+    branches = []
+    for variant in (name, *aliases):
+        words = re.findall(r"[\w'’]+", variant)
+        if not words:
+            continue
+        stem = _cyrillic_stem(words[0])
+        parts = []
+        for ch in stem:
+            variants = {ch, *_UNFOLD.get(ch, "")}
+            variants |= {v.upper() for v in variants if len(v.upper()) == 1}
+            encoded = sorted(re.escape(v.encode("utf-8")) for v in variants)
+            parts.append(encoded[0] if len(encoded) == 1 else b"(?:" + b"|".join(encoded) + b")")
+        branches.append(b"".join(parts))
+        if re.fullmatch(r"[а-я\-]+", stem):
+            branches.append(b"(?i:" + _latin_pattern(stem).encode("ascii") + b")")
+    return re.compile(b"|".join(branches))
+
+
+class NameMatcher:
+    """Spans of every variant of a name; search runs on folded text, spans index the original."""
+
+    literals = None
+    ignore_case = True
+
+    def __init__(self, name: str, aliases: Iterable[str] = ()) -> None:
+        self.pattern = name_pattern(name, aliases)
+        self.byte_pattern = name_byte_prefilter(name, aliases)
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        for match in self.pattern.finditer(fold(text)):
+            yield match.span()

@@ -1,0 +1,107 @@
+"""``ct index build`` and ``ct search --index`` through the real CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from .conftest import run_ct, shell
+
+DOCS = [
+    {
+        "id": "one-mention",
+        "lang": "ru",
+        "meta": {"site": "zakon.kz", "date": "2024-03-17"},
+        "text": "Парламент обсудил бюджет. Депутаты задали вопросы о выборах.",
+    },
+    {
+        "id": "many-mentions",
+        "lang": "ru",
+        "meta": {"site": "tengrinews.kz", "date": "2024-05-02"},
+        "text": "Выборы в маслихаты. Явка на выборах выросла, выборы прошли спокойно.",
+    },
+    {
+        "id": "kazakh",
+        "lang": "kk",
+        "meta": {"site": "kaz.inform.kz", "date": "2023-11-20"},
+        "text": "Мемлекет басшысы Қасым-Жомарт Тоқаев Астанада сайлау туралы сөз сөйледі.",
+    },
+    # Unrelated news, so that the words above are rare enough for BM25 to weigh them.
+    *(
+        {"id": f"weather-{n}", "text": f"Синоптики обещают снег и ветер, день {n}."}
+        for n in range(5)
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("index")
+    corpus = folder / "news.jsonl"
+    corpus.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in DOCS), "utf-8")
+    path = folder / "news.db"
+    result = run_ct("index", "build", str(corpus), "-o", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "indexed 8 documents" in result.stderr
+    assert sorted(p.name for p in folder.iterdir()) == ["news.db", "news.jsonl"]  # no temp left
+    return path
+
+
+def query(index, *args: str):
+    return run_ct("search", "--index", str(index), *args)
+
+
+def test_results_are_ranked_by_bm25_with_snippets(index):
+    rows = [json.loads(line) for line in query(index, "--json", "выборы").stdout.splitlines()]
+    assert [r["id"] for r in rows] == ["many-mentions"]
+    rows = [json.loads(line) for line in query(index, "--json", "выбор*").stdout.splitlines()]
+    assert [r["id"] for r in rows] == ["many-mentions", "one-mention"]
+    assert rows[0]["score"] > rows[1]["score"]
+    assert "выбор" in rows[0]["snippet"].lower()
+    assert rows[0]["meta"]["site"] == "tengrinews.kz"
+
+
+def test_piped_plain_output_and_limit(index):
+    result = query(index, "--limit", "1", "выбор*")
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("many-mentions:")
+
+
+def test_forms_turn_words_into_stem_prefixes(index):
+    assert query(index, "-l", "--forms", "выборах").stdout.split() == [
+        "many-mentions",
+        "one-mention",
+    ]
+
+
+def test_kazakh_letters_are_folded_both_ways(index):
+    for spelling in ("Тоқаев", "Токаев"):
+        result = query(index, "--json", spelling)
+        rows = [json.loads(line) for line in result.stdout.splitlines()]
+        assert [r["id"] for r in rows] == ["kazakh"]
+        assert "Тоқаев" in rows[0]["snippet"]  # the document's own letters, not the folded copy
+
+
+def test_filters_and_exit_codes(index):
+    assert query(index, "-l", "--lang", "ru", "--since", "2024-04", "выбор*").stdout.split() == [
+        "many-mentions"
+    ]
+    assert query(index, "-l", "--site", "zakon.kz", "выбор*").stdout.split() == ["one-mention"]
+    assert query(index, "Караганда").returncode == 1
+    missing = run_ct("search", "--index", "nowhere.db", "выборы")
+    assert missing.returncode == 2 and "no such index" in missing.stderr
+    assert query(index, "-e", "выб.р").returncode == 2
+
+
+def test_build_from_a_pipe_and_refuse_to_overwrite_input(tmp_path):
+    path = tmp_path / "seeds.db"
+    built = shell(f"ct clean corpus/ | ct index build -o {path}")
+    assert built.returncode == 0, built.stderr
+    hits = run_ct("search", "--index", str(path), "-l", "Алматы").stdout.split()
+    assert "corpus/000_4d8d44e5dd78fc4a.txt" in hits
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps(DOCS[0], ensure_ascii=False) + "\n", "utf-8")
+    refused = run_ct("index", "build", str(source), "-o", str(source))
+    assert refused.returncode == 2 and "refusing" in refused.stderr
+    assert source.read_text("utf-8").startswith("{")
