@@ -143,7 +143,8 @@ def test_forms_finds_inflections_of_russian_and_kazakh_words(corpus):
 def test_name_finds_kazakh_latin_and_declined_variants(corpus):
     result = run_ct("search", "--name", "--json", "Токаев", str(corpus))
     matches = [json.loads(line)["match"] for line in result.stdout.splitlines()]
-    assert matches == ["Токаеву", "Тоқаев", "Тоқаевқа", "Tokayev"]  # never «Токарев»
+    # the gazetteer's full name is matched whole; never «Токарев»
+    assert matches == ["Токаеву", "Қасым-Жомарт Тоқаев", "Тоқаевқа", "Tokayev"]
     latin = run_ct("search", "--name", "-l", "Tokayev", str(corpus))
     assert ids(latin.stdout) == ["ru-1", "kk-1", "en-1"]
 
@@ -265,3 +266,10 @@ def test_required_literals_only_takes_what_every_match_contains():
     assert required_literals(r"(Алматы|Астана)", 0) is None
     assert required_literals(r"\d{4} года", 0) == [" года"]
     assert re.search(r"\d{4} года", "в 2024 года")
+
+
+def test_name_search_uses_the_normalize_gazetteer() -> None:
+    text = "В Нур-Султане прошёл форум.\nAstana hosted the forum.\nВ Алматы тихо.\n"
+    result = run_ct("search", "--name", "Астана", "-", input=text)
+    assert result.returncode == 0, result.stderr
+    assert [line.split(":")[1] for line in result.stdout.splitlines()] == ["1", "2"]

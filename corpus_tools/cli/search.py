@@ -106,6 +106,7 @@ def search(
         raise typer.Exit(0 if found else 1)
 
     from ..search import MetaFilter, Searcher, build_matcher
+    from ..search.names import gazetteer_aliases
 
     matcher = build_matcher(
         pattern,
@@ -114,7 +115,7 @@ def search(
         forms=forms,
         name=name,
         fuzzy=fuzzy,
-        aliases=tuple(alias or ()),
+        aliases=(*(alias or ()), *(gazetteer_aliases(pattern) if name else ())),
     )
     if not inputs and sys.stdin.isatty():
         raise CtError("no input: give PATHS or pipe records in")

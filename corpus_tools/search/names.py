@@ -109,6 +109,15 @@ def _word_variants(word: str) -> str:
     return "(?:" + "|".join(alternatives) + ")"
 
 
+def gazetteer_aliases(name: str) -> list[str]:
+    """Every spelling ``ct normalize``'s gazetteer ties to the entity ``name`` refers to
+    («Нур-Султан» → «Астана», "Astana", "Nur-Sultan" ...); empty for an unknown name."""
+    from ..normalize.names import NameMatcher, variants
+
+    canonical = NameMatcher(morphology=False).canonical(name)
+    return variants(canonical) if canonical else []
+
+
 def name_pattern(name: str, aliases: Iterable[str] = ()) -> re.Pattern[str]:
     """One case-insensitive regex over folded text for the name and every alias."""
     branches = []
