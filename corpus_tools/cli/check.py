@@ -5,14 +5,16 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 from xml.sax.saxutils import escape, quoteattr
 
 import typer
 
 from .. import console
-from ..check import Checker, Report, apply_overrides, load_config, parse_assignments
 from . import app
+
+if TYPE_CHECKING:  # the library is imported when the command runs, not at start-up
+    from ..check import Report
 from .common import InputsArg, OnErrorChoice, OnErrorOpt, QuietOpt, finish, open_reader
 
 
@@ -57,6 +59,8 @@ def check(
 
     Thresholds come from ct.toml [check] or pyproject.toml [tool.ct.check]; flags override.
     """
+    from ..check import Checker, apply_overrides, load_config, parse_assignments
+
     config = load_config(Path.cwd(), config_file)
     flags: dict[str, object] = parse_assignments(settings or [])
     if min_doc_tokens is not None:

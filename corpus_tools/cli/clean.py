@@ -10,17 +10,18 @@ from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, BinaryIO
+from typing import TYPE_CHECKING, Annotated, BinaryIO
 
 import typer
 
 from .. import console
-from ..clean import RULES, Cleaner, SiteLineIndex
-from ..clean.explain import explain_page
 from ..io import STDIN, STDIN_ID, Reader, TextDirWriter, dumps, looks_like_json_object
 from ..parallel import default_jobs, map_ordered
 from ..records import Record
 from . import app
+
+if TYPE_CHECKING:  # the library is imported when the command runs, not at start-up
+    from ..clean import Cleaner, SiteLineIndex
 from .common import InputsArg, JobsOpt, OnErrorChoice, OnErrorOpt, QuietOpt, finish
 
 
@@ -68,6 +69,8 @@ def clean(
     Writes JSON Lines records {id, text, meta} to stdout; meta.removed says which rule removed
     which lines.
     """
+    from ..clean import Cleaner, SiteLineIndex
+
     if list_rules:
         _print_rules()
         return
@@ -169,6 +172,8 @@ def _write_texts(records: Iterator[Record]) -> None:
 
 
 def _write_explained(reader: Reader, cleaner: Cleaner, site_index: SiteLineIndex | None) -> None:
+    from ..clean.explain import explain_page
+
     colour = console.stdout_is_terminal()
     for record in reader:
         site = site_index.site_of(record) if site_index is not None else None
@@ -177,6 +182,8 @@ def _write_explained(reader: Reader, cleaner: Cleaner, site_index: SiteLineIndex
 
 
 def _print_rules() -> None:
+    from ..clean import RULES, SiteLineIndex
+
     names = [*RULES, SiteLineIndex.RULE]
     summaries = {name: RULES[name].summary for name in RULES}
     summaries[SiteLineIndex.RULE] = "Lines shared by several documents of the same site (2 passes)."

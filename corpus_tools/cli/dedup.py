@@ -13,7 +13,6 @@ from typing import Annotated
 import typer
 
 from .. import console
-from ..dedup import Deduplicator, MatchPolicy, MinHashParams, ParagraphFilter
 from ..io import STDIN, atomic_write_text, dumps
 from . import app
 from .clean import _reader, _spool_stdin
@@ -65,6 +64,8 @@ def dedup(
 
     Kept records get meta.duplicates {count, ids}. A summary goes to stderr.
     """
+    from ..dedup import Deduplicator, MatchPolicy, MinHashParams, ParagraphFilter
+
     started = time.perf_counter()
     inputs = inputs or [STDIN]
     dedup = Deduplicator(

@@ -10,7 +10,6 @@ import typer
 
 from .. import console
 from ..io import dumps
-from ..normalize import Normalizer
 from . import app
 from .common import InputsArg, OnErrorChoice, OnErrorOpt, QuietOpt, finish, open_reader
 
@@ -38,6 +37,8 @@ def normalize(
 
     Writes JSON Lines records with meta.dates, meta.date and meta.names added.
     """
+    from ..normalize import Normalizer
+
     normalizer = Normalizer(
         dates=not no_dates,
         names=not no_names,

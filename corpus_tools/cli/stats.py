@@ -11,7 +11,6 @@ import typer
 
 from .. import console
 from ..io import atomic_write_text
-from ..stats import StatsCollector
 from . import app
 from .common import InputsArg, OnErrorChoice, OnErrorOpt, QuietOpt, finish, open_reader
 
@@ -44,6 +43,8 @@ def stats(
 
     Prints tables on a terminal and one JSON object when piped (or with --json).
     """
+    from ..stats import StatsCollector
+
     kinds = [by.value] if by else []
     if html is not None and "site" not in kinds:
         kinds.append("site")
