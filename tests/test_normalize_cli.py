@@ -61,3 +61,20 @@ def test_bad_names_file_is_one_line_error(tmp_path) -> None:
     result = run_ct("normalize", "--names", str(bad), input='{"text": "x"}\n')
     assert result.returncode == 2
     assert result.stderr.startswith("ct: error:") and "Traceback" not in result.stderr
+
+
+def test_jobs_give_the_same_output_as_one_process() -> None:
+    sentences = [
+        "Кабыш Омаров встретил войну 22 июня 1941 года в Западной Белоруссии.",
+        "Тоқаев 2022 жылғы 5 қаңтарда Алматыда сөз сөйледі.",
+        "On January 4, 2022 President K. Tokayev spoke in Almaty.",
+    ]
+    payload = "".join(
+        json.dumps({"id": str(i), "text": sentences[i % 3]}, ensure_ascii=False) + "\n"
+        for i in range(150)  # more than one chunk, so the pool really starts
+    )
+    one = run_ct("normalize", "--jobs", "1", "-", input=payload)
+    two = run_ct("normalize", "--jobs", "2", "-", input=payload)
+    assert one.returncode == two.returncode == 0
+    assert one.stdout == two.stdout
+    assert len(one.stdout.splitlines()) == 150

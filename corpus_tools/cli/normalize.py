@@ -10,8 +10,17 @@ import typer
 
 from .. import console
 from ..io import dumps
+from ..parallel import default_jobs, map_ordered
 from . import app
-from .common import InputsArg, OnErrorChoice, OnErrorOpt, QuietOpt, finish, open_reader
+from .common import (
+    InputsArg,
+    JobsOpt,
+    OnErrorChoice,
+    OnErrorOpt,
+    QuietOpt,
+    finish,
+    open_reader,
+)
 
 
 @app.command()
@@ -30,6 +39,7 @@ def normalize(
     no_morphology: Annotated[
         bool, typer.Option("--no-morphology", help="Do not load pymorphy3 (faster start).")
     ] = False,
+    jobs: JobsOpt = None,
     on_error: OnErrorOpt = OnErrorChoice.skip,
     quiet: QuietOpt = False,
 ) -> None:
@@ -48,6 +58,7 @@ def normalize(
     )
     reader = open_reader(inputs, on_error, quiet)
     out = sys.stdout
-    for record in console.progress(reader, "normalising"):
-        out.write(dumps(normalizer.normalize(record)) + "\n")
+    records = console.progress(reader, "normalising")
+    for record in map_ordered(normalizer.normalize, records, jobs or default_jobs()):
+        out.write(dumps(record) + "\n")
     finish(reader)
