@@ -8,7 +8,6 @@ let each named rule mark units as noise or lift metadata out of them, then join 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from ..records import Record, meta_of
 from .page import Page
@@ -66,10 +65,3 @@ def render(page: Page) -> str:
 def clean_text(text: str, skip: Iterable[str] = ()) -> str:
     """Clean one text with every single-document rule; the simplest entry point from Python."""
     return render(Cleaner(skip=skip).page(text))
-
-
-def removed_summary(records: Iterable[dict[str, Any]]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for removal in records:
-        counts[removal["rule"]] = counts.get(removal["rule"], 0) + 1
-    return counts

@@ -46,10 +46,6 @@ class Unit:
     def blank(self) -> bool:
         return not self.text
 
-    @property
-    def kept(self) -> bool:
-        return self.rule is None and bool(self.text)
-
 
 @dataclass
 class Page:

@@ -36,7 +36,6 @@ _MOJIBAKE_HINT = re.compile(f"[\u00c2-\u00f4][{_CONTINUATION}]")
 _SPACES = re.compile("[\u00a0\u2007\u202f\u2000-\u200a\u3000\t]")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_MULTISPACE = re.compile(" {2,}")
 
 # Latin letters that look exactly like Cyrillic ones, and back.
 _LATIN_TO_CYRILLIC = str.maketrans("AaBCcEeHKMOoPpTXxyi", "АаВСсЕеНКМОоРрТХхуі")
@@ -108,11 +107,6 @@ def fix_homoglyphs(text: str) -> str:
     return "".join(out)
 
 
-def tidy_whitespace(text: str) -> str:
-    """Collapse runs of spaces inside a line and strip both ends."""
-    return _MULTISPACE.sub(" ", text).strip()
-
-
 LINE_REPAIRS = (fix_mojibake, normalize_unicode, fix_spaces, fix_homoglyphs)
 
 
@@ -127,11 +121,6 @@ def repair_line(line: str) -> str:
     for repair in LINE_REPAIRS:
         line = repair(line)
     return line
-
-
-def repair_text(text: str) -> str:
-    """Apply every line-preserving repair to a whole text; newlines become ``\n``."""
-    return "\n".join(repair_line(line) for line in split_lines(text))
 
 
 _TERMINAL = tuple('.!?…:;»"”)]')

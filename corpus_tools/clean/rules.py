@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from . import lexicon as lx
 from .page import Page
+from .site import line_key
 
 Finder = Callable[[Page], Iterable[int]]
 
@@ -550,20 +551,12 @@ def read_more_link(text: str) -> bool:
 def repeated_in_page(page: Page) -> Iterator[int]:
     seen: set[str] = set()
     for index in _live(page):
-        key = _fold(_text(page, index))
+        key = line_key(_text(page, index))
         if len(key) < 30:
             continue
         if key in seen:
             yield index
         seen.add(key)
-
-
-_FOLD = re.compile(r"[\d\W_]+")
-
-
-@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
-def _fold(text: str) -> str:
-    return _FOLD.sub(" ", text.lower()).strip()
 
 
 _LIST_HEADING = _whole(rf"{_BULLET}(?:{lx.LIST_HEADINGS})\s*[:»>→]?\s*")

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import itertools
-import shutil
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from enum import StrEnum
@@ -22,7 +20,16 @@ from . import app
 
 if TYPE_CHECKING:  # the library is imported when the command runs, not at start-up
     from ..clean import Cleaner, SiteLineIndex
-from .common import InputsArg, JobsOpt, OnErrorChoice, OnErrorOpt, QuietOpt, finish
+from .common import (
+    InputsArg,
+    JobsOpt,
+    OnErrorChoice,
+    OnErrorOpt,
+    QuietOpt,
+    finish,
+    pass_reader,
+    spool_stdin,
+)
 
 
 class SiteKeyChoice(StrEnum):
@@ -80,16 +87,16 @@ def clean(
     inputs = inputs or [STDIN]
     jobs = jobs or default_jobs()
     with ExitStack() as stack:
-        stdin = _spool_stdin(stack) if STDIN in inputs else None
+        stdin = spool_stdin(stack) if STDIN in inputs else None
         site_index = None
         single_page = inputs == [STDIN] and stdin is not None and not _holds_records(stdin)
         if SiteLineIndex.RULE not in skip and site_key != SiteKeyChoice.none and not single_page:
             site_index = SiteLineIndex(min_docs=min_site_docs, site_key=site_key.value)
-            first = _reader(inputs, on_error, quiet, stdin, report=False)
+            first = pass_reader(inputs, on_error, quiet, stdin, report=False)
             for record in console.progress(first, "counting lines per site"):
                 site_index.add(record)
         cleaner = Cleaner(skip=skip, site_index=site_index)
-        reader = _reader(inputs, on_error, quiet, stdin, report=True)
+        reader = pass_reader(inputs, on_error, quiet, stdin, report=True)
         if explain:
             _write_explained(reader, cleaner, site_index)
             finish(reader)
@@ -126,27 +133,6 @@ class peekable(Iterator[Record]):
 
     def __next__(self) -> Record:
         return self._head.pop() if self._head else next(self._iterator)
-
-
-def _reader(
-    inputs: list[str], on_error: OnErrorChoice, quiet: bool, stdin: BinaryIO | None, report: bool
-) -> Reader:
-    console.set_quiet(quiet)
-    if stdin is not None:
-        stdin.seek(0)
-    return Reader(
-        inputs,
-        on_error=on_error.value,
-        report=console.warn if report else (lambda message: None),
-        stdin=stdin,
-    )
-
-
-def _spool_stdin(stack: ExitStack) -> BinaryIO:
-    """Copy stdin to a temporary file so the two passes can both read it (disk, not memory)."""
-    spool = stack.enter_context(tempfile.TemporaryFile())  # noqa: SIM115
-    shutil.copyfileobj(sys.stdin.buffer, spool, length=1 << 20)
-    return spool  # type: ignore[return-value]
 
 
 def _holds_records(spool: BinaryIO) -> bool:

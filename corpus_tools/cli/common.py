@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import shutil
+import sys
+import tempfile
+from contextlib import ExitStack
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, BinaryIO
 
 import typer
 
 from .. import console
 from ..errors import CtError
-from ..io import Reader, write_jsonl
-from ..records import Record
+from ..io import Reader
 
 
 class OnErrorChoice(StrEnum):
@@ -56,8 +58,26 @@ def finish(reader: Reader, failed: bool = False) -> None:
         raise typer.Exit(1)
 
 
-def emit_jsonl(records: Iterable[Record]) -> int:
-    return write_jsonl(records)
+def pass_reader(
+    inputs: list[str], on_error: OnErrorChoice, quiet: bool, stdin: BinaryIO | None, report: bool
+) -> Reader:
+    """A reader for one pass over the inputs; stdin comes from the spool, rewound."""
+    console.set_quiet(quiet)
+    if stdin is not None:
+        stdin.seek(0)
+    return Reader(
+        inputs,
+        on_error=on_error.value,
+        report=console.warn if report else (lambda message: None),
+        stdin=stdin,
+    )
+
+
+def spool_stdin(stack: ExitStack) -> BinaryIO:
+    """Copy stdin to a temporary file so the two passes can both read it (disk, not memory)."""
+    spool = stack.enter_context(tempfile.TemporaryFile())  # noqa: SIM115
+    shutil.copyfileobj(sys.stdin.buffer, spool, length=1 << 20)
+    return spool  # type: ignore[return-value]
 
 
 __all__ = [
@@ -66,7 +86,6 @@ __all__ = [
     "OnErrorChoice",
     "OnErrorOpt",
     "QuietOpt",
-    "emit_jsonl",
     "finish",
     "open_reader",
 ]

@@ -15,8 +15,7 @@ import typer
 from .. import console
 from ..io import STDIN, atomic_write_text, dumps
 from . import app
-from .clean import _reader, _spool_stdin
-from .common import InputsArg, OnErrorChoice, OnErrorOpt, QuietOpt, finish
+from .common import InputsArg, OnErrorChoice, OnErrorOpt, QuietOpt, finish, pass_reader, spool_stdin
 
 
 class KeepChoice(StrEnum):
@@ -75,14 +74,14 @@ def dedup(
         jobs=jobs,
     )
     with ExitStack() as stack:
-        stdin = _spool_stdin(stack) if STDIN in inputs else None
-        first = _reader(inputs, on_error, quiet, stdin, report=False)
+        stdin = spool_stdin(stack) if STDIN in inputs else None
+        first = pass_reader(inputs, on_error, quiet, stdin, report=False)
         dedup.add_all(console.progress(first, "sketching"))
         plan = dedup.plan()
         if clusters is not None:
             rows = (json.dumps(row, ensure_ascii=False) + "\n" for row in plan.cluster_rows())
             atomic_write_text(clusters, "".join(rows))
-        reader = _reader(inputs, on_error, quiet, stdin, report=True)
+        reader = pass_reader(inputs, on_error, quiet, stdin, report=True)
         paragraph_filter = ParagraphFilter() if paragraphs else None
         out = sys.stdout
         kept = 0
