@@ -5,15 +5,25 @@ counts, for every (site, line), in how many documents it occurs; the second remo
 in at least ``min_docs`` documents. The counts live in a count-min sketch of fixed size, so
 memory does not grow with the corpus (a count can only be over-estimated, by hash collisions;
 with the default 4 × 2^22 counters that needs millions of distinct lines per site).
+
+The first pass can also run in pieces: :class:`LineCounts` counts one shard of the corpus (on
+another process or machine) and :meth:`SiteLineIndex.merge` adds it in. Counter positions come
+from a stable hash, so every process places a line in the same counters and the merged index
+holds exactly the counts one process would have.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from array import array
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
+
+import numpy as np
 
 from ..records import Record, meta_of
 from .page import Page, line_columns
@@ -29,6 +39,84 @@ def line_key(text: str) -> str:
     """Lines that differ only in digits, punctuation or case count as the same line
     ('Комментарии (3)' and 'Комментарии (12)')."""
     return _FOLD.sub(" ", text.lower()).strip()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _stable_hash(text: str) -> int:
+    """64 bits that are the same in every process (Python's ``hash`` is salted per process)."""
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def line_hash(site: str, key: str) -> int:
+    """The counter identity of a folded line on a site."""
+    mixed = (_stable_hash(key) ^ (_stable_hash(site) * 0x9E3779B97F4A7C15)) & _MASK64
+    mixed ^= mixed >> 31
+    return (mixed * 0xBF58476D1CE4E5B9) & _MASK64
+
+
+_MASK64 = (1 << 64) - 1
+
+
+def site_of(record: Record, site_key: SiteKey) -> str | None:
+    """The site of a record: meta.site, a top-level site, the host of a url, or its folder."""
+    if site_key == "none":
+        return None
+    meta = meta_of(record)
+    if site_key in ("auto", "meta"):
+        site = meta.get("site") or record.get("site")
+        if site:
+            return str(site)
+    if site_key in ("auto", "url"):
+        url = meta.get("url") or record.get("url")
+        if isinstance(url, str):
+            host = re.sub(r"^[a-z]+://", "", url).split("/")[0].lower()
+            if host:
+                return host.removeprefix("www.")
+    if site_key in ("auto", "folder"):
+        source = meta.get("source")
+        if isinstance(source, str) and source != "<stdin>":
+            return str(Path(source).parent)
+    return None
+
+
+def page_line_keys(text: str, min_chars: int) -> set[str]:
+    """Folded keys of the page's lines and columns, as the second pass will see them."""
+    keys = set()
+    for line in split_lines(text):
+        for column in line_columns(line):
+            key = line_key(column)
+            if len(key) >= min_chars:
+                keys.add(key)
+    return keys
+
+
+@dataclass
+class LineCounts:
+    """The first pass over one shard: documents per site and documents per (site, line) hash.
+
+    Exact counts, small enough to send between processes: they grow with the shard's distinct
+    lines, not with the sketch size.
+    """
+
+    site_key: SiteKey = "auto"
+    min_chars: int = 3
+    documents: dict[str, int] = field(default_factory=dict)
+    lines: dict[int, int] = field(default_factory=dict)
+
+    def add(self, record: Record) -> None:
+        site = site_of(record, self.site_key)
+        if site is None:
+            return
+        self.documents[site] = self.documents.get(site, 0) + 1
+        lines = self.lines
+        for key in page_line_keys(record.get("text") or "", self.min_chars):
+            value = line_hash(site, key)
+            lines[value] = lines.get(value, 0) + 1
+
+    def add_all(self, records: Iterable[Record]) -> LineCounts:
+        for record in records:
+            self.add(record)
+        return self
 
 
 class SiteLineIndex:
@@ -56,43 +144,12 @@ class SiteLineIndex:
         return sum(t.itemsize * len(t) for t in self.table)
 
     def site_of(self, record: Record) -> str | None:
-        """The site of a record: meta.site, a top-level site, the host of a url, or its folder."""
-        meta = meta_of(record)
-        key = self.site_key
-        if key == "none":
-            return None
-        if key in ("auto", "meta"):
-            site = meta.get("site") or record.get("site")
-            if site:
-                return str(site)
-        if key in ("auto", "url"):
-            url = meta.get("url") or record.get("url")
-            if isinstance(url, str):
-                host = re.sub(r"^[a-z]+://", "", url).split("/")[0].lower()
-                if host:
-                    return host.removeprefix("www.")
-        if key in ("auto", "folder"):
-            source = meta.get("source")
-            if isinstance(source, str) and source != "<stdin>":
-                return str(Path(source).parent)
-        return None
+        return site_of(record, self.site_key)
 
-    def _slots(self, site: str, key: str) -> list[int]:
-        """Counter positions by double hashing (Kirsch–Mitzenmacher) of one 64-bit hash.
-        Python's string hash is salted per process, which is fine: both passes run in one."""
-        value = hash(f"{site}\x00{key}") & 0xFFFFFFFFFFFFFFFF
+    def _slots(self, value: int) -> list[int]:
+        """Counter positions by double hashing (Kirsch–Mitzenmacher) of one 64-bit hash."""
         first, step = value & 0xFFFFFFFF, (value >> 32) | 1
         return [(first + d * step) & self.width_mask for d in range(self.depth)]
-
-    def _keys(self, text: str) -> set[str]:
-        """Folded keys of the page's lines and columns, as the second pass will see them."""
-        keys = set()
-        for line in split_lines(text):
-            for column in line_columns(line):
-                key = line_key(column)
-                if len(key) >= self.min_chars:
-                    keys.add(key)
-        return keys
 
     def add(self, record: Record) -> None:
         """First pass: count each distinct line of the record once for its site."""
@@ -100,16 +157,35 @@ class SiteLineIndex:
         if site is None:
             return
         self.documents[site] = self.documents.get(site, 0) + 1
-        for key in self._keys(record.get("text") or ""):
-            for table, slot in zip(self.table, self._slots(site, key), strict=True):
+        for key in page_line_keys(record.get("text") or "", self.min_chars):
+            for table, slot in zip(self.table, self._slots(line_hash(site, key)), strict=True):
                 if table[slot] < 0xFFFFFFFF:
                     table[slot] += 1
+
+    def merge(self, counts: LineCounts) -> None:
+        """Add a shard's first-pass counts, as if its records had been added here."""
+        for site, documents in counts.documents.items():
+            self.documents[site] = self.documents.get(site, 0) + documents
+        if not counts.lines:
+            return
+        values = np.fromiter(counts.lines.keys(), dtype=np.uint64, count=len(counts.lines))
+        amounts = np.fromiter(counts.lines.values(), dtype=np.uint64, count=len(counts.lines))
+        first = values & np.uint64(0xFFFFFFFF)
+        step = (values >> np.uint64(32)) | np.uint64(1)
+        for depth, table in enumerate(self.table):
+            slots = ((first + np.uint64(depth) * step) & np.uint64(self.width_mask)).astype(np.intp)
+            counters = np.frombuffer(table, dtype=np.uint32)
+            totals = np.bincount(slots, weights=amounts, minlength=len(counters))
+            totals += counters
+            np.minimum(totals, 0xFFFFFFFF, out=totals)
+            counters[:] = totals.astype(np.uint32)
 
     def count(self, site: str, line: str) -> int:
         key = line_key(line)
         if len(key) < self.min_chars:
             return 0
-        return min(t[s] for t, s in zip(self.table, self._slots(site, key), strict=True))
+        slots = self._slots(line_hash(site, key))
+        return min(t[s] for t, s in zip(self.table, slots, strict=True))
 
     def mark(self, page: Page, site: str) -> None:
         """Second pass: remove the page's lines that enough documents of its site share."""

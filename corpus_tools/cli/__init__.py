@@ -41,7 +41,7 @@ def _root(
 
 
 # Subcommands register themselves on ``app`` when imported.
-from . import check, clean, dedup, normalize, search, stats  # noqa: E402, F401
+from . import check, clean, dedup, normalize, run, search, stats  # noqa: E402, F401
 
 
 def _quiet_on_closed_pipe(callback: Callable[..., Any]) -> Callable[..., Any]:
@@ -49,14 +49,14 @@ def _quiet_on_closed_pipe(callback: Callable[..., Any]) -> Callable[..., Any]:
     does (click would report exit code 1)."""
 
     @functools.wraps(callback)
-    def run(*args: Any, **kwargs: Any) -> Any:
+    def guarded(*args: Any, **kwargs: Any) -> Any:
         try:
             return callback(*args, **kwargs)
         except BrokenPipeError:
             _silence_stdout()
             sys.exit(0)
 
-    return run
+    return guarded
 
 
 def _guard_commands(typer_app: typer.Typer) -> None:

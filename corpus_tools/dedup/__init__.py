@@ -162,22 +162,11 @@ class Deduplicator:
         count = len(self.index)
         bands, _rows = band_layout(self.params.num_perm, self.policy.threshold)
         matches = find_matches(self.index, self.policy, bands)
-        sets = UnionFind(count)
-        for a, b in matches.exact:
-            sets.union(a, b)
-        for a, b, _score in matches.near:
-            sets.union(a, b)
-        members: dict[int, list[int]] = {}
-        for a, b in matches.exact:
-            members.setdefault(sets.find(a), []).append(b)
-        for a, b, _score in matches.near:
-            members.setdefault(sets.find(a), []).extend((a, b))
         dropped = np.zeros(count, dtype=bool)
         clusters: dict[int, Cluster] = {}
         exact_count = near_count = 0
-        for root, linked in members.items():
-            group = sorted({root, *linked})
-            kept = self._choose(group)
+        for group in link_groups(matches.exact, [(a, b) for a, b, _ in matches.near]):
+            kept = choose_kept(group, self.keep, self.lengths, self.dates)
             cluster = Cluster(kept, [], [], [])
             for number in group:
                 if number == kept:
@@ -194,12 +183,38 @@ class Deduplicator:
             clusters[kept] = cluster
         return DedupPlan(self.ids, dropped, clusters, exact_count, near_count)
 
-    def _choose(self, group: list[int]) -> int:
-        if self.keep == "longest":
-            return max(group, key=lambda n: (self.lengths[n], -n))
-        if self.keep == "earliest":
-            return min(group, key=lambda n: (self.dates[n], n))
-        return group[0]
+
+def link_groups(
+    exact: Iterable[tuple[int, int]], near: Iterable[tuple[int, int]]
+) -> list[list[int]]:
+    """Connected groups of linked document numbers, each sorted, in order of their first member.
+
+    Union-find runs over the linked documents only, so its memory follows the number of
+    duplicate links, not the size of the corpus.
+    """
+    edges = [*exact, *near]
+    if not edges:
+        return []
+    ends = np.array(edges, dtype=np.int64)
+    docs, compact = np.unique(ends, return_inverse=True)
+    compact = compact.reshape(ends.shape)
+    sets = UnionFind(len(docs))
+    for a, b in compact.tolist():
+        sets.union(a, b)
+    groups: dict[int, list[int]] = {}
+    for position, doc in enumerate(docs.tolist()):
+        groups.setdefault(sets.find(position), []).append(doc)
+    return [groups[root] for root in sorted(groups)]
+
+
+def choose_kept(group: list[int], keep: KeepPolicy, lengths, dates) -> int:
+    """The member of a duplicate group to keep; ``lengths`` and ``dates`` are indexed by
+    document number (only read for the policies that need them)."""
+    if keep == "longest":
+        return max(group, key=lambda n: (lengths[n], -n))
+    if keep == "earliest":
+        return min(group, key=lambda n: (dates[n], n))
+    return group[0]
 
 
 def _date_key(value: object) -> float:

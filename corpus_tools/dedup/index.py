@@ -190,11 +190,9 @@ def find_matches(index: SketchIndex, policy: MatchPolicy, bands: int) -> Matches
     if left:
         pairs = np.unique(np.concatenate(left) << 32 | np.concatenate(right))
         a, b = (pairs >> 32).astype(np.int64), (pairs & 0xFFFFFFFF).astype(np.int64)
-        is_short = np.zeros(len(sizes), dtype=bool)
-        is_short[list(index.short_sets)] = True
         for start in range(0, len(pairs), _PAIR_CHUNK):
             part = slice(start, start + _PAIR_CHUNK)
-            near.extend(_verify(index, policy, signatures, sizes, is_short, a[part], b[part]))
+            near.extend(_verify(index, policy, signatures, a[part], b[part]))
     return Matches(exact, near)
 
 
@@ -208,26 +206,52 @@ def similarity(index: SketchIndex, policy: MatchPolicy, a: int, b: int) -> float
     return float(_combined(policy, jaccard, sizes[[0]], sizes[[1]])[0][0])
 
 
-def _verify(
-    index: SketchIndex,
-    policy: MatchPolicy,
-    signatures: np.ndarray,
-    sizes: np.ndarray,
-    is_short: np.ndarray,
-    a: np.ndarray,
-    b: np.ndarray,
-) -> list[tuple[int, int, float]]:
-    jaccard = _estimated_jaccard(signatures[a], signatures[b])
-    size_a, size_b = sizes[a], sizes[b]
-    for i in np.flatnonzero(is_short[a] & is_short[b]):
-        x, y = int(a[i]), int(b[i])
-        if slots_conflict(index.short_slots.get(x, _NO_SLOTS), index.short_slots.get(y, _NO_SLOTS)):
+@dataclass
+class PairSide:
+    """One end of each candidate pair: its signature, shingle count and, for a short document,
+    its exact shingle set and slots (``None`` for a long one)."""
+
+    signatures: np.ndarray
+    sizes: np.ndarray
+    shorts: list[tuple[np.ndarray, np.ndarray] | None]
+
+    @classmethod
+    def of(cls, index: SketchIndex, signatures: np.ndarray, docs: np.ndarray) -> PairSide:
+        shorts: list[tuple[np.ndarray, np.ndarray] | None] = []
+        for doc in docs.tolist():
+            shingles = index.short_sets.get(doc)
+            shorts.append(
+                None if shingles is None else (shingles, index.short_slots.get(doc, _NO_SLOTS))
+            )
+        sizes = np.frombuffer(index.sizes, dtype=np.uint32)[docs].astype(np.int64)
+        return cls(signatures[docs], sizes, shorts)
+
+
+def verify_pairs(
+    policy: MatchPolicy, left: PairSide, right: PairSide
+) -> tuple[np.ndarray, np.ndarray]:
+    """(accepted positions, their similarity) for pairs whose two ends are ``left`` and
+    ``right``; the one decision both the local and the sharded dedup make."""
+    jaccard = _estimated_jaccard(left.signatures, right.signatures)
+    for i, (short_a, short_b) in enumerate(zip(left.shorts, right.shorts, strict=True)):
+        if short_a is None or short_b is None:
+            continue
+        if slots_conflict(short_a[1], short_b[1]):
             jaccard[i] = 0.0
         else:
-            jaccard[i] = _exact_jaccard(index.short_sets[x], index.short_sets[y])
-    score, accepted = _combined(policy, jaccard, size_a, size_b)
+            jaccard[i] = _exact_jaccard(short_a[0], short_b[0])
+    score, accepted = _combined(policy, jaccard, left.sizes, right.sizes)
     keep = np.flatnonzero(accepted)
-    return list(zip(a[keep].tolist(), b[keep].tolist(), score[keep].round(4).tolist(), strict=True))
+    return keep, score[keep].round(4)
+
+
+def _verify(
+    index: SketchIndex, policy: MatchPolicy, signatures: np.ndarray, a: np.ndarray, b: np.ndarray
+) -> list[tuple[int, int, float]]:
+    keep, score = verify_pairs(
+        policy, PairSide.of(index, signatures, a), PairSide.of(index, signatures, b)
+    )
+    return list(zip(a[keep].tolist(), b[keep].tolist(), score.tolist(), strict=True))
 
 
 def _estimated_jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> np.ndarray:

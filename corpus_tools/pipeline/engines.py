@@ -1,0 +1,148 @@
+"""Where a pipeline's tasks run: in local processes, or on a Dask cluster.
+
+A stage is written once against this small interface: ``map`` a module-level function over
+partitions, ``pick`` one piece of each task's output (the two halves of a shuffle), ``share`` a
+large read-only object with every task, ``gather`` results to the driver. On the local engine a
+handle is the value itself; on Dask it is a future, so data stays on the workers between steps
+and only what a stage gathers travels to the driver.
+"""
+
+from __future__ import annotations
+
+import functools
+import operator
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
+
+from ..errors import CtError
+from ..parallel import map_ordered
+
+
+class Engine(Protocol):
+    name: str
+
+    def map(self, function: Callable[..., Any], *items: Sequence[Any], **common: Any) -> list:
+        """``function(item_1[i], item_2[i], ..., **common)`` for every i, as handles."""
+
+    def pick(self, handles: Sequence[Any], key: int) -> list:
+        """``handle[key]`` for every handle, without bringing the values to the driver."""
+
+    def share(self, value: Any) -> Any:
+        """A handle to a read-only value every task may receive in ``common``."""
+
+    def gather(self, handles: Sequence[Any]) -> list:
+        """The values behind handles, on the driver."""
+
+    def close(self) -> None: ...
+
+
+class _Star:
+    """``function(*item, **common)``: a picklable adapter for ``map_ordered``."""
+
+    def __init__(self, function: Callable[..., Any], common: dict[str, Any]) -> None:
+        self.function = function
+        self.common = common
+
+    def __call__(self, item: tuple) -> Any:
+        return self.function(*item, **self.common)
+
+
+class LocalEngine:
+    """Tasks on ``jobs`` forked processes of this machine (one task = one partition).
+
+    ``common`` arguments reach the workers by fork, not by pickling, so a large shared object
+    (the per-site line index of ``clean``) costs nothing per task.
+    """
+
+    name = "local"
+
+    def __init__(self, jobs: int = 1) -> None:
+        self.jobs = jobs
+
+    def map(self, function: Callable[..., Any], *items: Sequence[Any], **common: Any) -> list:
+        rows = list(zip(*items, strict=True))
+        return list(map_ordered(_Star(function, common), rows, self.jobs, chunk_size=1))
+
+    def pick(self, handles: Sequence[Any], key: int) -> list:
+        return [handle[key] for handle in handles]
+
+    def share(self, value: Any) -> Any:
+        return value
+
+    def gather(self, handles: Sequence[Any]) -> list:
+        return list(handles)
+
+    def close(self) -> None:
+        pass
+
+
+class DaskEngine:
+    """Tasks on a Dask cluster: the one at ``scheduler``, or a LocalCluster started here."""
+
+    name = "dask"
+
+    def __init__(self, scheduler: str | None = None, workers: int | None = None) -> None:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as exc:
+            raise CtError(
+                "--engine dask needs Dask: pip install 'corpus-tools[dask]'"
+                " (or pip install -e '.[dask]' in a checkout)"
+            ) from exc
+        self._cluster = None
+        try:
+            if scheduler:
+                self.client = Client(scheduler, timeout="20s")
+            else:
+                self._cluster = LocalCluster(
+                    n_workers=workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                )
+                self.client = Client(self._cluster)
+        except OSError as exc:
+            self.close()
+            raise CtError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from exc
+
+    def map(self, function: Callable[..., Any], *items: Sequence[Any], **common: Any) -> list:
+        if not items or not items[0]:
+            return []
+        # pure=False: a task's output file is a side effect, so equal arguments must not be
+        # merged into one task.
+        return self.client.map(function, *items, pure=False, **common)
+
+    def pick(self, handles: Sequence[Any], key: int) -> list:
+        return [self.client.submit(operator.getitem, handle, key) for handle in handles]
+
+    def share(self, value: Any) -> Any:
+        return self.client.scatter(value, broadcast=True)
+
+    def gather(self, handles: Sequence[Any]) -> list:
+        return self.client.gather(list(handles))
+
+    def close(self) -> None:
+        client = getattr(self, "client", None)
+        if client is not None:
+            client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+def make_engine(name: str, jobs: int, scheduler: str | None) -> Engine:
+    if name == "local":
+        if scheduler:
+            raise CtError("--scheduler needs --engine dask")
+        return LocalEngine(jobs)
+    if name == "dask":
+        return DaskEngine(scheduler, workers=jobs)
+    raise CtError(f"unknown engine: {name} (choose local or dask)")
+
+
+@functools.cache
+def dask_available() -> bool:
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        return False
+    return True
