@@ -15,7 +15,16 @@ import typer
 from .. import console
 from ..io import STDIN, atomic_write_text, dumps
 from . import app
-from .common import InputsArg, OnErrorChoice, OnErrorOpt, QuietOpt, finish, pass_reader, spool_stdin
+from .common import (
+    InputsArg,
+    JobsOpt,
+    OnErrorChoice,
+    OnErrorOpt,
+    QuietOpt,
+    finish,
+    pass_reader,
+    spool_stdin,
+)
 
 
 class KeepChoice(StrEnum):
@@ -55,7 +64,7 @@ def dedup(
         bool,
         typer.Option("--paragraphs", help="Also drop paragraphs seen in an earlier kept document."),
     ] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes for sketching.")] = 1,
+    jobs: JobsOpt = None,
     on_error: OnErrorOpt = OnErrorChoice.skip,
     quiet: QuietOpt = False,
 ) -> None:
@@ -64,6 +73,7 @@ def dedup(
     Kept records get meta.duplicates {count, ids}. A summary goes to stderr.
     """
     from ..dedup import Deduplicator, MatchPolicy, MinHashParams, ParagraphFilter
+    from ..parallel import default_jobs
 
     started = time.perf_counter()
     inputs = inputs or [STDIN]
@@ -71,7 +81,7 @@ def dedup(
         params=MinHashParams(shingle_size=shingle_size, num_perm=num_perm),
         policy=MatchPolicy(threshold=threshold, containment=containment),
         keep=keep.value,
-        jobs=jobs,
+        jobs=jobs or default_jobs(),
     )
     with ExitStack() as stack:
         stdin = spool_stdin(stack) if STDIN in inputs else None

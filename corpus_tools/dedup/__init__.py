@@ -184,18 +184,15 @@ class Deduplicator:
         return DedupPlan(self.ids, dropped, clusters, exact_count, near_count)
 
 
-def link_groups(
-    exact: Iterable[tuple[int, int]], near: Iterable[tuple[int, int]]
-) -> list[list[int]]:
+def link_groups(*links: np.ndarray | list) -> list[list[int]]:
     """Connected groups of linked document numbers, each sorted, in order of their first member.
 
-    Union-find runs over the linked documents only, so its memory follows the number of
-    duplicate links, not the size of the corpus.
+    ``links`` are arrays (or lists) of ``(a, b)`` rows. Union-find runs over the linked
+    documents only, so its memory follows the number of duplicate links, not the corpus size.
     """
-    edges = [*exact, *near]
-    if not edges:
+    ends = np.concatenate([np.asarray(rows, dtype=np.int64).reshape(-1, 2) for rows in links])
+    if not len(ends):
         return []
-    ends = np.array(edges, dtype=np.int64)
     docs, compact = np.unique(ends, return_inverse=True)
     compact = compact.reshape(ends.shape)
     sets = UnionFind(len(docs))

@@ -257,9 +257,7 @@ def dedup_partitions(
         )
     )
     near = np.concatenate([np.empty((0, 3)), *verified])[:, :2].astype(np.int64)
-    near_links = sorted(map(tuple, near.tolist()))
-
-    groups = link_groups(exact.tolist(), near_links)
+    groups = link_groups(exact, near)
     members = np.array(sorted({doc for group in groups for doc in group}), dtype=np.int64)
     asked = _by_part(members, bounds)
     facts: dict[int, tuple] = {}

@@ -108,7 +108,11 @@ def write_jsonl_file(path: Path, records: Iterable[Record]) -> int:
     count = 0
     try:
         with os.fdopen(fd, "wb") as raw:
-            binary = gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) if path.suffix == ".gz" else raw
+            binary = (
+                gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=1, mtime=0)
+                if path.suffix == ".gz"
+                else raw
+            )
             with io.TextIOWrapper(binary, encoding="utf-8", newline="\n") as out:  # type: ignore[arg-type]
                 for record in records:
                     out.write(dumps(record) + "\n")
