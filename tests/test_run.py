@@ -83,9 +83,12 @@ ALL_STAGES = (
 )
 
 
-def test_sharded_dedup_makes_the_same_decisions_as_one_process(tmp_path: Path) -> None:
+@pytest.mark.parametrize("keep", ["first", "longest", "earliest"])
+def test_sharded_dedup_makes_the_same_decisions_as_one_process(tmp_path: Path, keep: str) -> None:
     records = _corpus_with_copies()
-    dedup = Deduplicator()
+    for number, record in enumerate(records):  # dates that disagree with the input order
+        record["meta"]["date"] = f"2024-{1 + number % 12:02d}-{1 + number % 28:02d}"
+    dedup = Deduplicator(keep=keep)
     dedup.add_all(records)
     plan = dedup.plan()
     expected = list(plan.apply(json.loads(json.dumps(records))))
@@ -96,7 +99,7 @@ def test_sharded_dedup_makes_the_same_decisions_as_one_process(tmp_path: Path) -
         write_jsonl_file(path, records[part * 24 : (part + 1) * 24])
         paths.append(str(path))
     target = ShardSet(tmp_path / "out", 5, "none")
-    summary = dedup_partitions(LocalEngine(1), paths, target)
+    summary = dedup_partitions(LocalEngine(1), paths, target, keep=keep)
     got = [record for path in target.paths() for record in read_part(path)]
     assert got == expected
     assert (summary.exact, summary.near) == (plan.exact_count, plan.near_count)
@@ -212,3 +215,53 @@ def test_local_cluster_gives_the_same_output_as_local_engine(tmp_path: Path) -> 
     by_id = lambda records: sorted(json.dumps(r, ensure_ascii=False) for r in records)  # noqa: E731
     assert by_id(_records_of(tmp_path / "dask")) == by_id(_records_of(tmp_path / "local"))
     assert len(_records_of(tmp_path / "dask")) < 60
+
+
+def test_run_on_an_existing_scheduler(tmp_path: Path) -> None:
+    from distributed import LocalCluster
+
+    pipeline = _write_pipeline(tmp_path, _corpus_with_copies(30), 10, ALL_STAGES)
+    local = run_ct("run", str(pipeline), "-o", str(tmp_path / "local"), "-j", "1", "-q")
+    assert local.returncode == 0, local.stderr
+    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
+        remote = run_ct(
+            "run",
+            str(pipeline),
+            "-o",
+            str(tmp_path / "remote"),
+            "--engine",
+            "dask",
+            "--scheduler",
+            cluster.scheduler_address,
+        )
+    assert remote.returncode == 0, remote.stderr
+    assert _records_of(tmp_path / "remote") == _records_of(tmp_path / "local")
+
+
+def test_unreachable_scheduler_is_one_line_error(tmp_path: Path) -> None:
+    pipeline = _write_pipeline(tmp_path, _corpus_with_copies(5), 10, ALL_STAGES)
+    result = run_ct("run", str(pipeline), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9")
+    assert result.returncode == 2
+    assert result.stderr.startswith("ct: error: cannot reach the Dask scheduler")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_shard_by_file_uses_each_input_file_as_a_partition(tmp_path: Path) -> None:
+    records = _corpus_with_copies(36)
+    for part in range(3):
+        write_jsonl_file(
+            tmp_path / "input" / f"day-{part}.jsonl", records[part * 12 : (part + 1) * 12]
+        )
+    pipeline = tmp_path / "pipeline.toml"
+    pipeline.write_text(
+        '[input]\npaths = ["input"]\nshard_by_file = true\n[output]\ndir = "out"\n' + ALL_STAGES,
+        encoding="utf-8",
+    )
+    result = run_ct("run", str(pipeline))
+    assert result.returncode == 0, result.stderr
+    assert "input:" not in result.stderr  # nothing copied
+    assert len(list((tmp_path / "out").glob("part-*.jsonl.gz"))) == 3
+    piped = shell(f"ct clean {tmp_path / 'input'} -q | ct dedup -q | ct normalize -q")
+    assert _records_of(tmp_path / "out") == [json.loads(line) for line in piped.stdout.splitlines()]
+    stats = run_ct("stats", str(tmp_path / "out"), "--json")
+    assert json.loads(stats.stdout)["documents"] == len(_records_of(tmp_path / "out"))

@@ -23,8 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-import numpy as np
-
 from ..records import Record, meta_of
 from .page import Page, line_columns
 from .repair import split_lines
@@ -164,6 +162,8 @@ class SiteLineIndex:
 
     def merge(self, counts: LineCounts) -> None:
         """Add a shard's first-pass counts, as if its records had been added here."""
+        import numpy as np  # only the sharded run needs it; ct clean starts without it
+
         for site, documents in counts.documents.items():
             self.documents[site] = self.documents.get(site, 0) + documents
         if not counts.lines:

@@ -14,6 +14,7 @@ import operator
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
+from .. import console
 from ..errors import CtError
 from ..parallel import map_ordered
 
@@ -61,7 +62,8 @@ class LocalEngine:
 
     def map(self, function: Callable[..., Any], *items: Sequence[Any], **common: Any) -> list:
         rows = list(zip(*items, strict=True))
-        return list(map_ordered(_Star(function, common), rows, self.jobs, chunk_size=1))
+        results = map_ordered(_Star(function, common), rows, self.jobs, chunk_size=1)
+        return list(console.progress(results, function.__name__, total=len(rows)))
 
     def pick(self, handles: Sequence[Any], key: int) -> list:
         return [handle[key] for handle in handles]
@@ -92,7 +94,7 @@ class DaskEngine:
         self._cluster = None
         try:
             if scheduler:
-                self.client = Client(scheduler, timeout="20s")
+                self.client = Client(scheduler, timeout="10s")
             else:
                 self._cluster = LocalCluster(
                     n_workers=workers,
@@ -119,7 +121,16 @@ class DaskEngine:
         return self.client.scatter(value, broadcast=True)
 
     def gather(self, handles: Sequence[Any]) -> list:
-        return self.client.gather(list(handles))
+        from dask.utils import key_split
+        from distributed import as_completed
+
+        futures = list(handles)
+        if not futures:
+            return []
+        name = key_split(futures[0].key)  # the task function's name
+        for _done in console.progress(as_completed(futures), name, total=len(futures)):
+            pass
+        return self.client.gather(futures)
 
     def close(self) -> None:
         client = getattr(self, "client", None)
