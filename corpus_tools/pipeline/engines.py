@@ -9,7 +9,6 @@ and only what a stage gathers travels to the driver.
 
 from __future__ import annotations
 
-import functools
 import operator
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
@@ -92,6 +91,8 @@ class DaskEngine:
                 " (or pip install -e '.[dask]' in a checkout)"
             ) from exc
         self._cluster = None
+        if scheduler:
+            _probe(scheduler)
         try:
             if scheduler:
                 self.client = Client(scheduler, timeout="10s")
@@ -140,6 +141,20 @@ class DaskEngine:
             self._cluster.close()
 
 
+def _probe(address: str) -> None:
+    """Fail at once on a refused tcp:// address (Dask itself retries until its timeout)."""
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    if parts.scheme != "tcp" or not parts.hostname or not parts.port:
+        return
+    try:
+        socket.create_connection((parts.hostname, parts.port), timeout=5).close()
+    except OSError as exc:
+        raise CtError(f"cannot reach the Dask scheduler {address}: {exc.strerror or exc}") from exc
+
+
 def make_engine(name: str, jobs: int, scheduler: str | None) -> Engine:
     if name == "local":
         if scheduler:
@@ -148,12 +163,3 @@ def make_engine(name: str, jobs: int, scheduler: str | None) -> Engine:
     if name == "dask":
         return DaskEngine(scheduler, workers=jobs)
     raise CtError(f"unknown engine: {name} (choose local or dask)")
-
-
-@functools.cache
-def dask_available() -> bool:
-    try:
-        import distributed  # noqa: F401
-    except ImportError:
-        return False
-    return True
