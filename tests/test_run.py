@@ -265,3 +265,22 @@ def test_shard_by_file_uses_each_input_file_as_a_partition(tmp_path: Path) -> No
     assert _records_of(tmp_path / "out") == [json.loads(line) for line in piped.stdout.splitlines()]
     stats = run_ct("stats", str(tmp_path / "out"), "--json")
     assert json.loads(stats.stdout)["documents"] == len(_records_of(tmp_path / "out"))
+
+
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_bad_record_in_a_worker_is_one_line_error(tmp_path: Path, engine: str) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl").write_text('{"id": "a", "text": "Текст."}\n{oops\n')
+    (tmp_path / "in" / "b.jsonl").write_text('{"id": "b", "text": "Другой текст."}\n')
+    pipeline = tmp_path / "p.toml"
+    pipeline.write_text(
+        '[input]\npaths = ["in"]\nshard_by_file = true\n[output]\ndir = "out"\n'
+        '[[stage]]\nrun = "normalize"\n'
+    )
+    result = run_ct("run", str(pipeline), "--engine", engine, "-j", "2")
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith(
+        "a.jsonl:2: malformed JSON (Expecting property name enclosed in double quotes)"
+    )
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "out" / ".complete" / "_SUCCESS").exists()

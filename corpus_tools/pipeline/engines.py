@@ -10,6 +10,7 @@ and only what a stage gathers travels to the driver.
 from __future__ import annotations
 
 import operator
+import os
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
@@ -91,6 +92,8 @@ class DaskEngine:
                 " (or pip install -e '.[dask]' in a checkout)"
             ) from exc
         self._cluster = None
+        # Worker processes would log a failed task's traceback; ct reports it in one line.
+        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "critical")
         if scheduler:
             _probe(scheduler)
         try:
