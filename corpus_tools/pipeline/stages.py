@@ -84,6 +84,16 @@ def check_options(stage: str, options: dict[str, Any], where: str) -> dict[str, 
     return checked
 
 
+def write_pending(
+    engine: Engine, task: Callable[..., int], paths: Sequence[str], target: ShardSet, **common: Any
+) -> int:
+    """Run ``task(path, part, target=..., **common)`` for every part not yet complete; the
+    number of records written."""
+    pending = target.pending()
+    inputs = [paths[part] for part in pending]
+    return sum(engine.gather(engine.map(task, inputs, pending, target=target, **common)))
+
+
 # ----------------------------------------------------------------------------- clean
 
 
@@ -106,23 +116,13 @@ def run_clean(engine: Engine, paths: Sequence[str], target: ShardSet, options: d
     skip = tuple(options.get("skip", ()))
     Cleaner(skip=skip)  # unknown rule names fail here, before any work
     site_key = options.get("site_key", "auto")
-    pending = target.pending()
     index = None
     if SiteLineIndex.RULE not in skip and site_key != "none":
         index = SiteLineIndex(min_docs=options.get("min_site_docs", 3), site_key=site_key)
         for counts in engine.gather(engine.map(count_site_lines, list(paths), site_key=site_key)):
             index.merge(counts)
-    written = engine.gather(
-        engine.map(
-            clean_part,
-            [paths[part] for part in pending],
-            pending,
-            target=target,
-            skip=skip,
-            index=engine.share(index),
-        )
-    )
-    return f"{sum(written)} records cleaned"
+    written = write_pending(engine, clean_part, paths, target, skip=skip, index=engine.share(index))
+    return f"{written} records cleaned"
 
 
 # ----------------------------------------------------------------------------- dedup
@@ -183,17 +183,9 @@ def run_normalize(engine: Engine, paths: Sequence[str], target: ShardSet, option
     missing = [name for name in settings.get("names_files", ()) if not Path(name).is_file()]
     if missing:
         raise CtError(f"normalize.names_files: {missing[0]}: no such file")
-    pending = target.pending()
-    written = engine.gather(
-        engine.map(
-            normalize_part,
-            [paths[part] for part in pending],
-            pending,
-            target=target,
-            options=tuple(sorted(settings.items())),
-        )
-    )
-    return f"{sum(written)} records normalised"
+    options_key = tuple(sorted(settings.items()))
+    written = write_pending(engine, normalize_part, paths, target, options=options_key)
+    return f"{written} records normalised"
 
 
 RUNNERS: dict[str, Callable[[Engine, Sequence[str], ShardSet, dict], str]] = {
