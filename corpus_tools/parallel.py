@@ -29,7 +29,8 @@ def _run_chunk(chunk: list) -> list:
     return [_worker_function(item) for item in chunk]
 
 
-def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Lists of ``size`` items (the last one shorter), lazily."""
     chunk: list[T] = []
     for item in items:
         chunk.append(item)
@@ -46,7 +47,7 @@ def map_ordered(
     """``map(function, items)`` on ``jobs`` processes; lazy, bounded memory, input order.
     ``function`` must be a module-level or picklable callable only for the results: it is
     inherited by fork, not sent to the workers."""
-    chunks = _chunks(items, chunk_size)
+    chunks = chunked(items, chunk_size)
     first = next(chunks, [])
     if jobs <= 1 or len(first) < chunk_size:  # small inputs: a pool costs more than it saves
         yield from map(function, first)

@@ -159,3 +159,30 @@ def test_jobs_give_the_same_output_as_one_process() -> None:
     two = run_ct("clean", "--jobs", "2", "-", input=payload, check=True).stdout
     assert one == two
     assert len(jsonl(two)) == 150
+
+
+def test_site_line_counting_in_workers_gives_the_same_output(tmp_path: Path) -> None:
+    """Pass 1 runs in worker processes with --jobs 2 (more than one chunk of 256 records)."""
+    menu = "Главная\nНовости\nПодписывайтесь на наш канал в Telegram\n"
+    topics = "погоде выборах футболе ценах театре школах дорогах реках музеях налогах"
+    places = "Астане Алматы Шымкенте Караганде Актобе Таразе Павлодаре Семее"
+    days = "понедельник вторник среду четверг пятницу субботу воскресенье праздник"
+    topic, place, day = topics.split(" "), places.split(" "), days.split(" ")
+    rows = [
+        {
+            "id": f"n{i}",
+            "text": f"{menu}О {topic[i % 10]} в {place[i // 10 % 8]} в {day[i // 80]}.\n",
+            "meta": {"site": f"site{i % 4}.kz"},
+        }
+        for i in range(600)
+    ]
+    path = tmp_path / "pages.jsonl"
+    path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
+    one = run_ct("clean", str(path), "-j", "1", check=True).stdout
+    two = run_ct("clean", str(path), "-j", "2", check=True).stdout
+    assert one == two
+    first = json.loads(one.splitlines()[0])
+    assert {"rule": "site_repeated_line", "start_line": 1, "end_line": 3} in first["meta"][
+        "removed"
+    ]
+    assert first["text"] == "О погоде в Астане в понедельник.\n"

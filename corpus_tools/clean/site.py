@@ -160,6 +160,19 @@ class SiteLineIndex:
                 if table[slot] < 0xFFFFFFFF:
                     table[slot] += 1
 
+    def add_all(self, records: Iterable[Record], jobs: int = 1) -> None:
+        """First pass over many records; with ``jobs`` > 1 the lines are counted in worker
+        processes, a chunk of records at a time, and merged here (the same counts)."""
+        if jobs <= 1:
+            for record in records:
+                self.add(record)
+            return
+        from ..parallel import chunked, map_ordered
+
+        count = functools.partial(_count_chunk, self.site_key, self.min_chars)
+        for counts in map_ordered(count, chunked(records, 256), jobs, chunk_size=1):
+            self.merge(counts)
+
     def merge(self, counts: LineCounts) -> None:
         """Add a shard's first-pass counts, as if its records had been added here."""
         import numpy as np  # only the sharded run needs it; ct clean starts without it
@@ -174,11 +187,13 @@ class SiteLineIndex:
         step = (values >> np.uint64(32)) | np.uint64(1)
         for depth, table in enumerate(self.table):
             slots = ((first + np.uint64(depth) * step) & np.uint64(self.width_mask)).astype(np.intp)
+            # Work on the touched counters only: the cost follows the shard's lines, not the
+            # sketch's 4 M counters per row.
+            touched, where = np.unique(slots, return_inverse=True)
+            added = np.bincount(where, weights=amounts).astype(np.uint64)
             counters = np.frombuffer(table, dtype=np.uint32)
-            totals = np.bincount(slots, weights=amounts, minlength=len(counters))
-            totals += counters
-            np.minimum(totals, 0xFFFFFFFF, out=totals)
-            counters[:] = totals.astype(np.uint32)
+            totals = counters[touched].astype(np.uint64) + added
+            counters[touched] = np.minimum(totals, 0xFFFFFFFF).astype(np.uint32)
 
     def count(self, site: str, line: str) -> int:
         key = line_key(line)
@@ -200,3 +215,7 @@ class SiteLineIndex:
                 count = self._counts[(site, text)] = self.count(site, text)
             if count >= self.min_docs:
                 page.remove(index, self.RULE)
+
+
+def _count_chunk(site_key: SiteKey, min_chars: int, records: list[Record]) -> LineCounts:
+    return LineCounts(site_key=site_key, min_chars=min_chars).add_all(records)

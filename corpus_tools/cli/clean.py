@@ -93,8 +93,7 @@ def clean(
         if SiteLineIndex.RULE not in skip and site_key != SiteKeyChoice.none and not single_page:
             site_index = SiteLineIndex(min_docs=min_site_docs, site_key=site_key.value)
             first = pass_reader(inputs, on_error, quiet, stdin, report=False)
-            for record in console.progress(first, "counting lines per site"):
-                site_index.add(record)
+            site_index.add_all(console.progress(first, "counting lines per site"), jobs)
         cleaner = Cleaner(skip=skip, site_index=site_index)
         reader = pass_reader(inputs, on_error, quiet, stdin, report=True)
         if explain:

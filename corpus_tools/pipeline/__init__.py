@@ -11,18 +11,18 @@ interrupted can be started again and goes on where it stopped.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
 import os
 import time
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import CtError
 from ..io import STDIN, Reader, expand_inputs
+from ..parallel import chunked
 from .engines import Engine
 from .shards import ShardSet
 from .stages import RUNNERS, check_options
@@ -261,7 +261,7 @@ def _partition_inputs(
         return [str(path) for path in recorded.paths()], fingerprint, 0, True
     reader = Reader(pipeline.inputs, on_error=on_error, report=warn)  # type: ignore[arg-type]
     count = 0
-    for count, chunk in enumerate(_chunks(iter(reader), pipeline.records_per_shard), start=1):
+    for count, chunk in enumerate(chunked(reader, pipeline.records_per_shard), start=1):
         ShardSet(folder, count, pipeline.compression, fingerprint).write_part(count - 1, chunk)
     shards = ShardSet(folder, count, pipeline.compression, fingerprint)
     shards.prune()
@@ -277,8 +277,3 @@ def _recorded_parts(folder: Path, fingerprint: str, compression: str) -> ShardSe
     except (OSError, ValueError, KeyError, TypeError):
         return None
     return shards if shards.done() else None
-
-
-def _chunks(records: Iterator[Any], size: int) -> Iterator[list[Any]]:
-    while chunk := list(itertools.islice(records, size)):
-        yield chunk
