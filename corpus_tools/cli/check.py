@@ -15,7 +15,15 @@ from . import app
 
 if TYPE_CHECKING:  # the library is imported when the command runs, not at start-up
     from ..check import Report
-from .common import InputsArg, OnErrorChoice, OnErrorOpt, QuietOpt, finish, open_reader
+from .common import (
+    InputsArg,
+    JobsOpt,
+    OnErrorChoice,
+    OnErrorOpt,
+    QuietOpt,
+    finish,
+    open_reader,
+)
 
 
 class FormatChoice(StrEnum):
@@ -52,6 +60,7 @@ def check(
     require: Annotated[
         list[str] | None, typer.Option("--require", help="Required field, e.g. meta.date.")
     ] = None,
+    jobs: JobsOpt = None,
     on_error: OnErrorOpt = OnErrorChoice.skip,
     quiet: QuietOpt = False,
 ) -> None:
@@ -60,6 +69,8 @@ def check(
     Thresholds come from ct.toml [check] or pyproject.toml [tool.ct.check]; flags override.
     """
     from ..check import Checker, apply_overrides, load_config, parse_assignments
+    from ..parallel import default_jobs, map_ordered
+    from ..stats import batches
 
     config = load_config(Path.cwd(), config_file)
     flags: dict[str, object] = parse_assignments(settings or [])
@@ -72,8 +83,9 @@ def check(
     config = apply_overrides(config, flags, where="flags")
     reader = open_reader(inputs, on_error, quiet)
     checker = Checker(config)
-    for record in console.progress(reader, "checking"):
-        checker.add(record)
+    records = batches(console.progress(reader, "checking"))
+    for inspected in map_ordered(checker.inspect, records, jobs or default_jobs(), 1):
+        checker.merge(inspected)
     report = checker.report()
     {
         FormatChoice.text: _print_text,
