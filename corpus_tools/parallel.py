@@ -85,7 +85,7 @@ def map_ordered(
     # inherited by the forked workers
     _worker_function = function
     _worker_take = state.take if state else None
-    _workers_done = context.Barrier(jobs)
+    _workers_done = context.Barrier(jobs) if state else None
     window = 2 * jobs  # chunks in flight: memory stays bounded even behind a slow reader
     with context.Pool(jobs) as pool:
         pending: deque = deque()
