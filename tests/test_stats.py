@@ -17,6 +17,7 @@ from .samples_stats import (
     MOJIBAKE_ARTICLE,
     RAW_PAGE,
     RU_ARTICLE,
+    corpus_with_duplicates,
     jsonl,
 )
 
@@ -201,32 +202,9 @@ def test_top_zero_skips_the_counters_but_keeps_every_other_figure() -> None:
         assert lean[key] == full[key]
 
 
-def _corpus_with_duplicates() -> list[dict]:
-    """1,200 records over several batches: repeated menu lines, exact copies and edited
-    re-publications of earlier records (in earlier batches), three sites, dates, names."""
-    sentences = [f"Сообщение {n} рассказывает о событиях этой недели в Алматы." for n in range(30)]
-    bases = [RU_ARTICLE, EN_ARTICLE, KK_ARTICLE, " ".join(sentences)]
-    sites = ["https://tengrinews.kz/", "https://astanatimes.com/", "https://kaz.nur.kz/"]
-    originals = []
-    for n in range(900):
-        text = f"Выпуск {n}\nПодписаться\n" + bases[n % 4].replace("Алматы", f"Алматы-{n % 50}")
-        record = {"id": f"a{n}", "text": text, "url": f"{sites[n % 3]}{n}"}
-        if n % 5:
-            record["meta"] = {"date": f"2024-{n % 12 + 1:02d}-0{n % 9 + 1}"}
-        if n % 7 == 0:
-            record["meta"] = {"names": [{"text": "Токаева", "canonical": "Касым-Жомарт Токаев"}]}
-        originals.append(record)
-    copies = [{**originals[n], "id": f"copy{n}"} for n in range(0, 600, 4)]  # 150 exact
-    edited = [
-        {**originals[n], "id": f"edit{n}", "text": originals[n]["text"].replace("10 ", "десять ")}
-        for n in range(3, 900, 8)
-    ]
-    return originals + copies + edited + [{"id": "broken", "text": MOJIBAKE_ARTICLE}]
-
-
 def test_jobs_give_byte_identical_figures(tmp_path) -> None:
     """--jobs 2 really splits the work (several batches) and prints exactly what --jobs 1 does."""
-    records = _corpus_with_duplicates()
+    records = corpus_with_duplicates()
     assert len(list(batches(records))) >= 3  # so map_ordered starts a pool of workers
     path = tmp_path / "corpus.jsonl"
     path.write_text(jsonl(records), encoding="utf-8")
