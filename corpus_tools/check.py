@@ -20,8 +20,10 @@ from .errors import CtError
 from .lang import LANGUAGES
 from .records import Record, meta_of
 from .stats import (
+    BatchStats,
     DocStats,
     StatsCollector,
+    batches,
     is_short_line,
     is_timestamp_line,
     is_unpunctuated_line,
@@ -185,8 +187,22 @@ def parse_assignments(assignments: Iterable[str]) -> dict[str, str]:
 # --------------------------------------------------------------------------- checking
 
 
+@dataclass
+class Inspection:
+    """What one document shows on its own (see :meth:`Checker.inspect`)."""
+
+    file: str
+    doc_id: str
+    lines: int
+    short: bool
+    wrong_language: bool
+    missing_fields: bool
+    findings: list[tuple[str, int, str]]  # check, line, message
+
+
 class Checker:
-    """Feed records with :meth:`add`, then :meth:`report`; memory as for ``ct stats``."""
+    """Feed records with :meth:`add` (or batches: :meth:`inspect`, then :meth:`merge` in input
+    order), then :meth:`report`; memory as for ``ct stats``."""
 
     def __init__(self, config: dict[str, Any]) -> None:
         self.config = config
@@ -198,37 +214,72 @@ class Checker:
         self.finding_counts: dict[str, int] = {}
 
     def add(self, record: Record) -> None:
-        doc = self.collector.add(record)
-        meta = meta_of(record)
-        file = _file_of(record, meta)
-        doc_id = str(record.get("id"))
+        self.merge(self.inspect([record]))
+
+    def inspect(self, records: list[Record]) -> tuple[BatchStats, list[Inspection]]:
+        """Measure a batch and judge each document on its own; reads only the configuration, so
+        it may run in a worker process."""
+        batch = self.collector.measure(records, keep_docs=True)
+        inspections = [
+            self._inspect(record, doc) for record, doc in zip(records, batch.docs, strict=True)
+        ]
+        batch.docs = []  # merged without them
+        return batch, inspections
+
+    def merge(self, inspected: tuple[BatchStats, list[Inspection]]) -> None:
+        """Add an inspected batch (in input order): duplicates and repeated lines are decided
+        here, against the documents before it."""
+        batch, inspections = inspected
+        flags = self.collector.merge(batch)
+        for note, (exact, near, repeated) in zip(inspections, flags, strict=True):
+            self.short_docs += note.short
+            self.wrong_language += note.wrong_language
+            self.missing_fields += note.missing_fields
+            findings = list(note.findings)
+            if exact:
+                findings.append(("max_exact_duplicate_share", 1, "exact duplicate"))
+            elif near:
+                findings.append(("max_near_duplicate_share", 1, "near duplicate"))
+            if note.lines and repeated / note.lines > self.config["max_repeated_line_share"]:
+                message = f"{repeated} of {note.lines} lines were seen before in the corpus"
+                findings.append(("max_repeated_line_share", 1, message))
+            for check, line, message in findings:
+                self._find(check, note.file, line, message, note.doc_id)
+
+    def _inspect(self, record: Record, doc: DocStats) -> Inspection:
         config = self.config
-        if doc.tokens < config["min_doc_tokens"]:
-            self.short_docs += 1
-            self._find("max_short_doc_share", file, 1, f"only {doc.tokens} tokens", doc_id)
-        if doc.exact_duplicate:
-            self._find("max_exact_duplicate_share", file, 1, "exact duplicate", doc_id)
-        elif doc.near_duplicate:
-            self._find("max_near_duplicate_share", file, 1, "near duplicate", doc_id)
+        findings = []
+        short = doc.tokens < config["min_doc_tokens"]
+        if short:
+            findings.append(("max_short_doc_share", 1, f"only {doc.tokens} tokens"))
         if doc.mojibake_line is not None:
-            self._find("max_mojibake_share", file, doc.mojibake_line, "mojibake", doc_id)
+            findings.append(("max_mojibake_share", doc.mojibake_line, "mojibake"))
         allowed = config["allowed_languages"]
-        if allowed and doc.language not in allowed:
-            self.wrong_language += 1
-            self._find("allowed_languages", file, 1, f"language {doc.language}", doc_id)
+        wrong_language = bool(allowed) and doc.language not in allowed
+        if wrong_language:
+            findings.append(("allowed_languages", 1, f"language {doc.language}"))
         missing = [name for name in config["required_fields"] if _field(record, name) is None]
         if missing:
-            self.missing_fields += 1
-            message = "missing " + ", ".join(missing)
-            self._find("required_fields", file, 1, message, doc_id)
-        self._find_noisy_document(record, doc, file, doc_id)
+            findings.append(("required_fields", 1, "missing " + ", ".join(missing)))
+        findings += self._noisy_lines(record, doc)
+        meta = meta_of(record)
+        return Inspection(
+            _file_of(record, meta),
+            str(record.get("id")),
+            doc.lines,
+            short,
+            wrong_language,
+            bool(missing),
+            findings,
+        )
 
-    def _find_noisy_document(self, record: Record, doc: DocStats, file: str, doc_id: str) -> None:
+    def _noisy_lines(self, record: Record, doc: DocStats) -> list[tuple[str, int, str]]:
         """A document whose own noise share breaks a corpus threshold is pointed at, at the first
         offending line, so a CI annotation lands where a person can see the problem."""
         if not doc.lines:
-            return
+            return []
         text = record.get("text") or ""
+        findings = []
         for key, count, is_noise, label in (
             ("max_timestamp_line_share", doc.timestamp_lines, is_timestamp_line, "time/date only"),
             ("max_short_line_share", doc.short_lines, is_short_line, "short"),
@@ -240,12 +291,9 @@ class Checker:
             ),
         ):
             if count / doc.lines > self.config[key]:
-                line = _first_line(text, is_noise)
                 message = f"{count} of {doc.lines} lines are {label}"
-                self._find(key, file, line, message, doc_id)
-        if doc.repeated_lines / doc.lines > self.config["max_repeated_line_share"]:
-            message = f"{doc.repeated_lines} of {doc.lines} lines were seen before in the corpus"
-            self._find("max_repeated_line_share", file, 1, message, doc_id)
+                findings.append((key, _first_line(text, is_noise), message))
+        return findings
 
     def _find(self, check: str, file: str, line: int, message: str, doc_id: str) -> None:
         self.finding_counts[check] = self.finding_counts.get(check, 0) + 1
@@ -310,8 +358,8 @@ class Checker:
 def check_records(records: Iterable[Record], config: dict[str, Any] | None = None) -> Report:
     """Library shortcut: run every check over ``records`` with ``config`` (defaults if None)."""
     checker = Checker(config or dict(DEFAULTS))
-    for record in records:
-        checker.add(record)
+    for batch in batches(records):
+        checker.merge(checker.inspect(batch))
     return checker.report()
 
 

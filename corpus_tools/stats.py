@@ -1,6 +1,12 @@
 """Corpus statistics in one streaming pass: sizes, lengths, languages, duplicates, noise, dates,
 top names and words, optionally broken down by site, language or month.
 
+The work is split so that it can run on several processes with the same result: a
+:class:`Measure` turns a batch of records into a :class:`BatchStats` without knowing the rest of
+the corpus (it may run in a worker), and :meth:`StatsCollector.merge` folds the batches in input
+order, deciding there what depends on earlier documents (duplicates, repeated lines). Batch
+boundaries depend only on the input (:func:`batches`), so every ``--jobs`` sees the same ones.
+
 Memory stays constant in the number of documents except for the distinct counts the figures need
 (see docs/stats.md): one 64-bit hash per distinct normalised text (exact duplicates), three band
 keys per document (near duplicates), one hash per distinct line (repeated lines), and the
@@ -10,13 +16,14 @@ vocabulary, bigram and name counters (bigrams and names pruned when they grow la
 from __future__ import annotations
 
 import hashlib
+import heapq
 import re
 import zlib
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from itertools import pairwise
-from operator import itemgetter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, fields
+from itertools import compress, pairwise
+from operator import and_, gt, itemgetter, or_
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -55,9 +62,10 @@ _MOJIBAKE_TAIL = "\u0080-\u00bf\u0401-\u040f\u0451-\u045f\u2013-\u203a\u20ac\u21
 _MOJIBAKE = re.compile(
     f"(?:[РС][{_MOJIBAKE_TAIL}]){{2}}|[ÐÑ][\u0080-\u00bf]|Ã[\u0080-\u00bf]|â€|\ufffd"
 )
-# Every mojibake match starts with one of these pairs; a plain scan for them is many times faster
-# than the alternation, which then only confirms the rare candidates.
-_MOJIBAKE_CANDIDATE = re.compile(f"[РСÐÑÃâ][{_MOJIBAKE_TAIL}]|\ufffd")
+# Every mojibake match starts with one of these pairs (or is U+FFFD); a plain scan for them is many
+# times faster than the alternation, which then only confirms the rare candidates. The pattern
+# opens with one character class so that the regex engine can skip to its characters quickly.
+_MOJIBAKE_CANDIDATE = re.compile(f"[РСÐÑÃâ\ufffd](?:(?<=\ufffd)|[{_MOJIBAKE_TAIL}])")
 
 _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _LOWER = "a-zа-яёәғқңөұүһі"
@@ -68,8 +76,10 @@ _MID_SENTENCE_NAME = re.compile(
     rf"[{_UPPER}](?<=[{_LOWER}\d,;] [{_UPPER}])[{_LOWER}’'-]+(?:[ \t][{_UPPER}][{_LOWER}’'-]+)*"
 )
 _last_char = itemgetter(-1)
-_SENTENCE_MARKS = (b"!", b"?", b"\n", "…".encode())
-_ASCII_PUNCTUATION = b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+_SENTENCE_END = bytes.maketrans(b"!?\n", b"...")  # and "…", replaced separately (3 bytes)
+_ELLIPSIS = "…".encode()
+# Deleted before the exact-duplicate digest: ASCII punctuation and (bytes.split's) whitespace.
+_FOLDED = b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~" + b" \t\n\r\x0b\x0c"
 
 # Bigrams are counted over each document's first tokens only (headline and lede, where the topic
 # is): counting every pair costs more than the rest of the statistics together.
@@ -78,6 +88,11 @@ NEAR_MIN_SENTENCE_BYTES = 24
 NEAR_BANDS = 3
 NEAR_ROWS = 2
 PRUNE_AT = 300_000
+
+# A batch is what one worker measures at a time: big enough that sending it and merging its
+# counters cost little next to measuring it, small enough to keep every core busy.
+BATCH_DOCUMENTS = 256
+BATCH_CHARACTERS = 1_000_000
 
 
 @dataclass
@@ -117,6 +132,14 @@ class Tally:
     mojibake_documents: int = 0
     languages: Counter = field(default_factory=Counter)
 
+    def merge(self, other: Tally) -> None:
+        """Add ``other``'s counts (languages keep first-seen order, as if counted in one pass)."""
+        for item in fields(self):
+            if item.name == "languages":
+                self.languages.update(other.languages)
+            else:
+                setattr(self, item.name, getattr(self, item.name) + getattr(other, item.name))
+
     def noise(self) -> dict[str, float]:
         lines = max(self.lines, 1)
         docs = max(self.documents, 1)
@@ -150,8 +173,146 @@ class Tally:
         }
 
 
+@dataclass
+class BatchStats:
+    """What one batch of documents contributes, computed without the rest of the corpus.
+
+    Everything additive is summed here; for each document ``seen`` keeps what
+    :meth:`StatsCollector.merge` needs to decide, in input order, what depends on earlier
+    documents: the text digest, the near-duplicate band keys (None for too few sentences), the
+    hashes of lines not already seen earlier in this batch, how many of its lines were, and its
+    group keys (one per ``by`` kind).
+    """
+
+    total: Tally = field(default_factory=Tally)
+    groups: dict[str, dict[str, Tally]] = field(default_factory=dict)
+    length_bins: list[int] = field(default_factory=lambda: [0] * len(LENGTH_BINS))
+    min_tokens: int | None = None
+    max_tokens: int = 0
+    months: Counter = field(default_factory=Counter)
+    undated: int = 0
+    bigrams: Counter = field(default_factory=Counter)
+    names: Counter = field(default_factory=Counter)
+    seen: list[tuple[bytes, tuple[int, ...] | None, set[int], int, tuple[str, ...]]] = field(
+        default_factory=list
+    )
+    docs: list[DocStats] = field(default_factory=list)  # only when asked for (ct check)
+
+
+class Measure:
+    """Measure a batch of records on its own: safe to run in a worker process.
+
+    Word counts stay here across batches (``words``, handed over with :meth:`take_words`): they
+    are the largest counter and only sums, so they need not travel with every batch. Line hashes
+    are Python's ``hash``, salted per interpreter: workers are forked, so they share the salt of
+    the process that merges.
+    """
+
+    def __init__(self, by: tuple[str, ...] = (), top: int = 20) -> None:
+        self.by = by
+        self.top = top
+        self.words: Counter = Counter()
+
+    def take_words(self) -> Counter:
+        words, self.words = self.words, Counter()
+        return words
+
+    def __call__(self, records: list[Record], keep_docs: bool = False) -> BatchStats:
+        batch = BatchStats(groups={kind: {} for kind in self.by})
+        total, groups, bins = batch.total, batch.groups, batch.length_bins
+        lines_seen: set[int] = set()
+        tokens_per_doc = []
+        for record in records:
+            text = record.get("text") or ""
+            meta = meta_of(record)
+            lower = text.lower()
+            tokens = lower.split()
+            lines = list(filter(None, map(str.strip, text.splitlines())))
+            language = detect_language(text)
+            data = lower.encode("utf-8", "surrogatepass")
+            mojibake = find_mojibake(text)
+            month = _month_of(record, meta)
+            site = site_of(record, meta)
+            if self.top:  # the costliest figures; ct check and --top 0 do without them
+                self.words.update(tokens)
+                batch.bigrams.update(_content_pairs(tokens[:BIGRAM_TOKENS]))
+                _count_names(batch.names, text, meta)
+
+            n_tokens = len(tokens)
+            tokens_per_doc.append(n_tokens)
+            bins[_length_bin(n_tokens)] += 1
+            if month:
+                batch.months[month] += 1
+            else:
+                batch.undated += 1
+
+            hashes = list(map(hash, lines))
+            fresh_lines = set(hashes).difference(lines_seen)
+            lines_seen |= fresh_lines
+            repeated = len(hashes) - len(fresh_lines)
+            short = list(map(SHORT_LINE_CHARS.__gt__, map(len, lines))).count(True)
+            ends = list(map(TERMINAL_PUNCTUATION.__contains__, map(_last_char, lines)))
+            unpunctuated = ends.count(False)
+            timestamps = len(lines) - list(map(_TIMESTAMP_LINE.fullmatch, lines)).count(None)
+            marked = bool(meta.get("duplicates") or meta.get("duplicate_of"))
+            keys = tuple(
+                {"site": site, "lang": language, "month": month or "undated"}[kind]
+                for kind in self.by
+            )
+            batch.seen.append((_text_digest(data), _band_keys(data), fresh_lines, repeated, keys))
+            for tally in [total, *map(_group_tally, groups.values(), keys)]:
+                tally.documents += 1
+                tally.tokens += n_tokens
+                tally.characters += len(text)
+                tally.lines += len(lines)
+                tally.short_lines += short
+                tally.unpunctuated_lines += unpunctuated
+                tally.timestamp_lines += timestamps
+                tally.marked_duplicates += marked
+                tally.mojibake_documents += mojibake is not None
+                tally.languages[language] += 1
+            if keep_docs:
+                mojibake_line = text.count("\n", 0, mojibake.start()) + 1 if mojibake else None
+                batch.docs.append(
+                    DocStats(
+                        tokens=n_tokens,
+                        characters=len(text),
+                        lines=len(lines),
+                        short_lines=short,
+                        unpunctuated_lines=unpunctuated,
+                        timestamp_lines=timestamps,
+                        repeated_lines=repeated,  # within the batch; merge adds the rest
+                        language=language,
+                        exact_duplicate=False,  # decided by merge
+                        near_duplicate=False,
+                        mojibake_line=mojibake_line,
+                        site=site,
+                        month=month,
+                    )
+                )
+        if tokens_per_doc:
+            batch.min_tokens, batch.max_tokens = min(tokens_per_doc), max(tokens_per_doc)
+        return batch
+
+
+def batches(records: Iterable[Record]) -> Iterator[list[Record]]:
+    """Consecutive records, up to BATCH_DOCUMENTS of them or BATCH_CHARACTERS of text."""
+    batch: list[Record] = []
+    characters = 0
+    for record in records:
+        batch.append(record)
+        text = record.get("text")
+        characters += len(text) if isinstance(text, str) else 0
+        if len(batch) == BATCH_DOCUMENTS or characters >= BATCH_CHARACTERS:
+            yield batch
+            batch, characters = [], 0
+    if batch:
+        yield batch
+
+
 class StatsCollector:
-    """Feed records with :meth:`add`; read the figures with :meth:`result` (a JSON-ready dict)."""
+    """Feed records with :meth:`add` (or batches with :meth:`merge`); read the figures with
+    :meth:`result` (a JSON-ready dict)."""
 
     def __init__(self, by: str | Iterable[str] | None = None, top: int = 20) -> None:
         kinds = [by] if isinstance(by, str) else list(by or [])
@@ -160,6 +321,7 @@ class StatsCollector:
                 raise ValueError(f"by must be one of {', '.join(GROUP_KEYS)}, got {kind!r}")
         self.by = kinds
         self.top = top
+        self.measure = Measure(tuple(kinds), top)
         self.total = Tally()
         self.groups: dict[str, dict[str, Tally]] = {kind: {} for kind in kinds}
         self.length_bins = [0] * len(LENGTH_BINS)
@@ -167,147 +329,67 @@ class StatsCollector:
         self.max_tokens = 0
         self.months: Counter = Counter()
         self.undated = 0
-        self.words: Counter = Counter()
         self.bigrams: Counter = Counter()
         self.names: Counter = Counter()
         self._text_hashes: set[bytes] = set()
         self._band_keys: set[int] = set()
         self._line_hashes: set[int] = set()
 
-    # ------------------------------------------------------------------ per document
-
     def add(self, record: Record) -> DocStats:
-        text = record.get("text") or ""
-        meta = meta_of(record)
-        lower = text.lower()
-        tokens = lower.split()
-        lines = list(filter(None, map(str.strip, text.splitlines())))
-        language = detect_language(text)
-        data = lower.encode("utf-8", "surrogatepass")
-        exact = self._seen_exact(data)
-        near = not exact and self._seen_near(data)
-        mojibake = find_mojibake(text)
-        month = _month_of(record, meta)
-        site = site_of(record, meta)
+        """Measure and merge one record; what was learnt about it."""
+        batch = self.measure([record], keep_docs=True)
+        (exact, near, repeated), doc = self.merge(batch)[0], batch.docs[0]
+        doc.exact_duplicate, doc.near_duplicate, doc.repeated_lines = exact, near, repeated
+        return doc
 
-        if self.top:  # the costliest figures; ct check and --top 0 do without them
-            self.words.update(tokens)
-            self.bigrams.update(pairwise(tokens[:BIGRAM_TOKENS]))
-            self._count_names(text, meta)
-            if len(self.bigrams) > PRUNE_AT:
-                _prune(self.bigrams)
-            if len(self.names) > PRUNE_AT:
-                _prune(self.names)
+    def merge(self, batch: BatchStats) -> list[tuple[bool, bool, int]]:
+        """Fold in the next batch (batches must come in input order); return for each of its
+        documents whether it is an exact or near duplicate and how many of its lines were seen
+        before, the figures only the whole stream so far can tell."""
+        flags = []
+        texts, bands_seen, lines_seen = self._text_hashes, self._band_keys, self._line_hashes
+        for digest, bands, fresh_lines, repeated, keys in batch.seen:
+            exact = digest in texts
+            near = False
+            if not exact:
+                texts.add(digest)
+                if bands:
+                    near = not bands_seen.isdisjoint(bands)
+                    bands_seen.update(bands)
+            repeated += len(lines_seen.intersection(fresh_lines))
+            lines_seen |= fresh_lines
+            flags.append((exact, near, repeated))
+            if exact or near or repeated:
+                tallies = [self.total]
+                tallies += map(_group_tally, self.groups.values(), keys)
+                for tally in tallies:
+                    tally.exact_duplicates += exact
+                    tally.near_duplicates += near
+                    tally.repeated_lines += repeated
+        self.total.merge(batch.total)
+        for kind, groups in batch.groups.items():
+            for key, tally in groups.items():
+                _group_tally(self.groups[kind], key).merge(tally)
+        self.length_bins = [a + b for a, b in zip(self.length_bins, batch.length_bins, strict=True)]
+        if batch.min_tokens is not None:
+            known = self.min_tokens
+            self.min_tokens = batch.min_tokens if known is None else min(known, batch.min_tokens)
+        self.max_tokens = max(self.max_tokens, batch.max_tokens)
+        self.months.update(batch.months)
+        self.undated += batch.undated
+        for counter, part in ((self.bigrams, batch.bigrams), (self.names, batch.names)):
+            counter.update(part)
+            if len(counter) > PRUNE_AT:
+                _prune(counter)
+        return flags
 
-        n_tokens = len(tokens)
-        self.length_bins[_length_bin(n_tokens)] += 1
-        self.min_tokens = n_tokens if self.min_tokens is None else min(self.min_tokens, n_tokens)
-        self.max_tokens = max(self.max_tokens, n_tokens)
-        if month:
-            self.months[month] += 1
-        else:
-            self.undated += 1
+    @property
+    def words(self) -> Counter:
+        """Word counts: counted by :attr:`measure` here, or added from workers by add_words."""
+        return self.measure.words
 
-        repeated = 0
-        seen = self._line_hashes
-        for line_hash in map(hash, lines):
-            if line_hash in seen:
-                repeated += 1
-            else:
-                seen.add(line_hash)
-        line_counts = (
-            len(lines),
-            sum(map(SHORT_LINE_CHARS.__gt__, map(len, lines))),
-            len(lines) - sum(map(TERMINAL_PUNCTUATION.__contains__, map(_last_char, lines))),
-            sum(map(bool, map(_TIMESTAMP_LINE.fullmatch, lines))),
-            repeated,
-        )
-        marked = bool(meta.get("duplicates") or meta.get("duplicate_of"))
-        tallies = [self.total]
-        if self.by:
-            keys = {"site": site, "lang": language, "month": month or "undated"}
-            for kind in self.by:
-                tallies.append(self.groups[kind].setdefault(keys[kind], Tally()))
-        for tally in tallies:
-            tally.documents += 1
-            tally.tokens += n_tokens
-            tally.characters += len(text)
-            tally.lines += line_counts[0]
-            tally.short_lines += line_counts[1]
-            tally.unpunctuated_lines += line_counts[2]
-            tally.timestamp_lines += line_counts[3]
-            tally.repeated_lines += line_counts[4]
-            tally.exact_duplicates += exact
-            tally.near_duplicates += near
-            tally.marked_duplicates += marked
-            tally.mojibake_documents += mojibake is not None
-            tally.languages[language] += 1
-        mojibake_line = text.count("\n", 0, mojibake.start()) + 1 if mojibake else None
-        return DocStats(
-            tokens=n_tokens,
-            characters=len(text),
-            lines=len(lines),
-            short_lines=line_counts[1],
-            unpunctuated_lines=line_counts[2],
-            timestamp_lines=line_counts[3],
-            repeated_lines=line_counts[4],
-            language=language,
-            exact_duplicate=exact,
-            near_duplicate=near,
-            mojibake_line=mojibake_line,
-            site=site,
-            month=month,
-        )
-
-    def _seen_exact(self, data: bytes) -> bool:
-        """Exact duplicate after folding case, whitespace and ASCII punctuation (8-byte digest).
-
-        ``data`` is the lowercased text as UTF-8: bytes.translate and split run at C speed.
-        """
-        normalised = b" ".join(data.translate(None, _ASCII_PUNCTUATION).split())
-        digest = hashlib.blake2b(normalised, digest_size=8).digest()
-        if digest in self._text_hashes:
-            return True
-        self._text_hashes.add(digest)
-        return False
-
-    def _seen_near(self, data: bytes) -> bool:
-        """Cheap near-duplicate estimate: bottom-k MinHash over sentences, split into bands.
-
-        Sentences rather than word n-grams are the shingles: fifteen times fewer to hash, and a
-        re-published article keeps most of its sentences. The six smallest sentence CRC-32s
-        (stable across runs) form three bands of two; a document with a band seen before
-        counts as a near duplicate.
-        """
-        for mark in _SENTENCE_MARKS:
-            data = data.replace(mark, b".")
-        shingles = {
-            zlib.crc32(sentence.strip())
-            for sentence in data.split(b".")
-            if len(sentence) >= NEAR_MIN_SENTENCE_BYTES
-        }
-        if len(shingles) < NEAR_BANDS * NEAR_ROWS:
-            return False
-        smallest = sorted(shingles)[: NEAR_BANDS * NEAR_ROWS]
-        keys = [
-            hash((band, *smallest[band * NEAR_ROWS : (band + 1) * NEAR_ROWS]))
-            for band in range(NEAR_BANDS)
-        ]
-        found = any(key in self._band_keys for key in keys)
-        self._band_keys.update(keys)
-        return found
-
-    def _count_names(self, text: str, meta: dict[str, Any]) -> None:
-        """Names from ``meta.names`` (ct normalize) if present, else mid-sentence capitals."""
-        names = meta.get("names")
-        if isinstance(names, list) and names:
-            self.names.update(
-                str(name.get("canonical") or name.get("text"))
-                for name in names
-                if isinstance(name, dict) and (name.get("canonical") or name.get("text"))
-            )
-            return
-        self.names.update(_MID_SENTENCE_NAME.findall(text))
+    def add_words(self, words: Counter) -> None:
+        self.measure.words.update(words)
 
     # ------------------------------------------------------------------ result
 
@@ -367,8 +449,8 @@ def compute_stats(
 ) -> dict[str, Any]:
     """Library shortcut: statistics of an iterable of records."""
     collector = StatsCollector(by=by, top=top)
-    for record in records:
-        collector.add(record)
+    for batch in batches(records):
+        collector.merge(collector.measure(batch))
     return collector.result()
 
 
@@ -387,6 +469,61 @@ def site_of(record: Record, meta: dict[str, Any] | None = None) -> str:
     if isinstance(source, str) and "/" in source:
         return source.rsplit("/", 1)[0]
     return "unknown"
+
+
+def _group_tally(groups: dict[str, Tally], key: str) -> Tally:
+    tally = groups.get(key)
+    if tally is None:
+        tally = groups[key] = Tally()
+    return tally
+
+
+def _text_digest(data: bytes) -> bytes:
+    """Key for exact duplicates: 8-byte digest of the text without case, whitespace and ASCII
+    punctuation. ``data`` is the lowercased text as UTF-8, so one bytes.translate does it all."""
+    return hashlib.blake2b(data.translate(None, _FOLDED), digest_size=8).digest()
+
+
+def _band_keys(data: bytes) -> tuple[int, ...] | None:
+    """Near-duplicate keys: bottom-k MinHash over sentences, split into bands.
+
+    Sentences rather than word n-grams are the shingles: fifteen times fewer to hash, and a
+    re-published article keeps most of its sentences. The six smallest sentence CRC-32s
+    (stable across runs) form three bands of two; a document sharing a band key with an earlier
+    one counts as a near duplicate. None when the document has too few long sentences.
+    """
+    sentences = data.translate(_SENTENCE_END).replace(_ELLIPSIS, b".").split(b".")
+    long_enough = compress(sentences, map(NEAR_MIN_SENTENCE_BYTES.__le__, map(len, sentences)))
+    shingles = set(map(zlib.crc32, map(bytes.strip, long_enough)))
+    if len(shingles) < NEAR_BANDS * NEAR_ROWS:
+        return None
+    smallest = sorted(shingles)[: NEAR_BANDS * NEAR_ROWS]
+    return tuple(
+        hash((band, *smallest[band * NEAR_ROWS : (band + 1) * NEAR_ROWS]))
+        for band in range(NEAR_BANDS)
+    )
+
+
+def _count_names(names: Counter, text: str, meta: dict[str, Any]) -> None:
+    """Names from ``meta.names`` (ct normalize) if present, else mid-sentence capitals."""
+    found = meta.get("names")
+    if isinstance(found, list) and found:
+        names.update(
+            str(name.get("canonical") or name.get("text"))
+            for name in found
+            if isinstance(name, dict) and (name.get("canonical") or name.get("text"))
+        )
+        return
+    names.update(_MID_SENTENCE_NAME.findall(text))
+
+
+def _content_pairs(tokens: list[str]) -> Iterator[tuple[str, str]]:
+    """Adjacent pairs of tokens that may be content words: a pair with a stopword, a number or
+    a word under three letters never reaches top_bigrams, so it is not counted (C-level maps)."""
+    long = map((2).__lt__, map(len, tokens))
+    function_word = map(or_, map(STOPWORDS.__contains__, tokens), map(str.isdigit, tokens))
+    content = list(map(gt, long, function_word))  # long and not a function word
+    return compress(pairwise(tokens), map(and_, content, content[1:]))
 
 
 def _month_of(record: Record, meta: dict[str, Any]) -> str | None:
@@ -434,10 +571,22 @@ def _content_word(word: str) -> bool:
     return len(word) > 2 and word not in STOPWORDS and not word.isdigit()
 
 
+def _most_common(counter: Counter, n: int | None = None) -> list[tuple[Any, int]]:
+    """Counter.most_common with ties in key order, not insertion order: word counts are summed
+    from several processes in no fixed order, and the figures must not depend on it."""
+    if n is None:
+        return sorted(counter.items(), key=_count_then_key)
+    return heapq.nsmallest(n, counter.items(), key=_count_then_key)
+
+
+def _count_then_key(item: tuple[Any, int]) -> tuple[int, Any]:
+    return -item[1], item[0]
+
+
 def _top(counter: Counter, n: int, keep) -> list:
     """Most common keys that pass ``keep`` (stopwords are dropped here, once, not per token)."""
     out = []
-    for key, count in counter.most_common():
+    for key, count in _most_common(counter):
         if keep(key):
             out.append([key, count])
             if len(out) == n:
@@ -452,7 +601,7 @@ def _fold(counter: Counter, key_of, top: int) -> Counter:
     folding the whole vocabulary would cost more than counting it.
     """
     folded: Counter = Counter()
-    for key, count in counter.most_common(max(5000, top * 200)):
+    for key, count in _most_common(counter, max(5000, top * 200)):
         folded[key_of(key)] += count
     return folded
 

@@ -49,3 +49,26 @@ def jsonl(records: list[dict]) -> str:
 def article_variants(base: str, count: int) -> list[str]:
     """``count`` different articles built from ``base`` (numbered sentences make them distinct)."""
     return [f"Выпуск {number}. " + base.replace("трёх", f"{number + 3}") for number in range(count)]
+
+
+def corpus_with_duplicates() -> list[dict]:
+    """1,200 records over several batches: repeated menu lines, exact copies and edited
+    re-publications of earlier records (in earlier batches), three sites, dates, names."""
+    sentences = [f"Сообщение {n} рассказывает о событиях этой недели в Алматы." for n in range(30)]
+    bases = [RU_ARTICLE, EN_ARTICLE, KK_ARTICLE, " ".join(sentences)]
+    sites = ["https://tengrinews.kz/", "https://astanatimes.com/", "https://kaz.nur.kz/"]
+    originals = []
+    for n in range(900):
+        text = f"Выпуск {n}\nПодписаться\n" + bases[n % 4].replace("Алматы", f"Алматы-{n % 50}")
+        record = {"id": f"a{n}", "text": text, "url": f"{sites[n % 3]}{n}"}
+        if n % 5:
+            record["meta"] = {"date": f"2024-{n % 12 + 1:02d}-0{n % 9 + 1}"}
+        if n % 7 == 0:
+            record["meta"] = {"names": [{"text": "Токаева", "canonical": "Касым-Жомарт Токаев"}]}
+        originals.append(record)
+    copies = [{**originals[n], "id": f"copy{n}"} for n in range(0, 600, 4)]  # 150 exact
+    edited = [
+        {**originals[n], "id": f"edit{n}", "text": originals[n]["text"].replace("10 ", "десять ")}
+        for n in range(3, 900, 8)
+    ]
+    return originals + copies + edited + [{"id": "broken", "text": MOJIBAKE_ARTICLE}]

@@ -10,7 +10,14 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from .conftest import CORPUS, ROOT, run_ct, shell
-from .samples_stats import EN_ARTICLE, KK_ARTICLE, MOJIBAKE_ARTICLE, RU_ARTICLE, jsonl
+from .samples_stats import (
+    EN_ARTICLE,
+    KK_ARTICLE,
+    MOJIBAKE_ARTICLE,
+    RU_ARTICLE,
+    corpus_with_duplicates,
+    jsonl,
+)
 
 
 def run_ct_in(folder: Path, *args: str):
@@ -171,3 +178,16 @@ def test_terminal_report_is_a_table(monkeypatch, capsys) -> None:
     assert "max_timestamp_line_share" in out
     assert "corpus/000_4d8d44e5dd78fc4a.txt:22" in out.replace(str(ROOT) + "/", "")
     assert "FAIL" in out
+
+
+def test_jobs_give_the_same_report(tmp_path: Path) -> None:
+    """Findings (duplicates, repeated lines, languages) come out the same on 2 processes."""
+    path = tmp_path / "corpus.jsonl"
+    path.write_text(jsonl(corpus_with_duplicates()), encoding="utf-8")
+    args = ("check", str(path), "--format", "json", "--languages", "ru,kk")
+    one = run_ct(*args, "--jobs", "1")
+    two = run_ct(*args, "--jobs", "2")
+    assert one.returncode == two.returncode == 1
+    assert one.stdout == two.stdout
+    failed = set(json.loads(one.stdout)["failed"])
+    assert {"max_exact_duplicate_share", "max_repeated_line_share", "allowed_languages"} <= failed

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import pytest
 
 from corpus_tools.lang import detect_language
-from corpus_tools.stats import StatsCollector, compute_stats
+from corpus_tools.stats import StatsCollector, batches, compute_stats
 
 from .conftest import CORPUS, run_ct, shell
 from .samples_stats import (
@@ -16,6 +17,7 @@ from .samples_stats import (
     MOJIBAKE_ARTICLE,
     RAW_PAGE,
     RU_ARTICLE,
+    corpus_with_duplicates,
     jsonl,
 )
 
@@ -198,3 +200,41 @@ def test_top_zero_skips_the_counters_but_keeps_every_other_figure() -> None:
     assert lean["top_words"] == lean["top_names"] == lean["top_bigrams"] == []
     for key in ("documents", "tokens", "languages", "duplicates", "noise", "length", "dates"):
         assert lean[key] == full[key]
+
+
+def test_jobs_give_byte_identical_figures(tmp_path) -> None:
+    """--jobs 2 really splits the work (several batches) and prints exactly what --jobs 1 does."""
+    records = corpus_with_duplicates()
+    assert len(list(batches(records))) >= 3  # so map_ordered starts a pool of workers
+    path = tmp_path / "corpus.jsonl"
+    path.write_text(jsonl(records), encoding="utf-8")
+    for args in (["--by", "site"], ["--by", "month", "--top", "50"], ["--top", "0"]):
+        one = run_ct("stats", str(path), "--json", "--jobs", "1", *args, check=True).stdout
+        two = run_ct("stats", str(path), "--json", "--jobs", "2", *args, check=True).stdout
+        assert one == two, args
+    piped = run_ct("stats", "--json", "--by", "site", "-j", "2", input=jsonl(records), check=True)
+    assert piped.stdout == run_ct("stats", str(path), "--json", "--by", "site", "-j", "1").stdout
+    figures = json.loads(one)
+    assert figures["documents"] == len(records)
+    assert figures["duplicates"]["exact"] == 150  # copies of records in earlier batches
+    assert figures["duplicates"]["near"] >= 100  # most edited re-publications are caught
+    assert figures["noise"]["repeated_line_share"] > 0.1  # "Подписаться" on every page
+    assert compute_stats(records, top=0) == figures  # the library gives the same figures
+
+
+def test_jobs_on_the_bundled_corpus() -> None:
+    one = run_ct("stats", "corpus/", "--json", "--by", "site", "-j", "1", check=True).stdout
+    assert run_ct("stats", "corpus/", "--json", "--by", "site", "-j", "2").stdout == one
+
+
+def test_word_counts_handed_back_in_any_order_give_the_same_figures() -> None:
+    """Workers hand their word counts back in no fixed order: ties go by the word itself."""
+    first = Counter({"алматы": 3, "астана": 2, "шымкент": 1})
+    second = Counter({"шымкент": 2, "астана": 1, "караганда": 1})
+    tops = []
+    for shares in ([first, second], [second, first]):
+        collector = StatsCollector(top=3)
+        for share in shares:
+            collector.add_words(share)
+        tops.append(collector.result()["top_words"])
+    assert tops[0] == tops[1] == [["алматы", 3], ["астана", 3], ["шымкент", 3]]

@@ -12,7 +12,15 @@ import typer
 from .. import console
 from ..io import atomic_write_text
 from . import app
-from .common import InputsArg, OnErrorChoice, OnErrorOpt, QuietOpt, finish, open_reader
+from .common import (
+    InputsArg,
+    JobsOpt,
+    OnErrorChoice,
+    OnErrorOpt,
+    QuietOpt,
+    finish,
+    open_reader,
+)
 
 
 class ByChoice(StrEnum):
@@ -36,6 +44,7 @@ def stats(
     html: Annotated[
         Path | None, typer.Option("--html", help="Also write a self-contained HTML report here.")
     ] = None,
+    jobs: JobsOpt = None,
     on_error: OnErrorOpt = OnErrorChoice.skip,
     quiet: QuietOpt = False,
 ) -> None:
@@ -43,15 +52,18 @@ def stats(
 
     Prints tables on a terminal and one JSON object when piped (or with --json).
     """
-    from ..stats import StatsCollector
+    from ..parallel import WorkerState, default_jobs, map_ordered
+    from ..stats import StatsCollector, batches
 
     kinds = [by.value] if by else []
     if html is not None and "site" not in kinds:
         kinds.append("site")
     reader = open_reader(inputs, on_error, quiet)
     collector = StatsCollector(by=kinds, top=top)
-    for record in console.progress(reader, "measuring"):
-        collector.add(record)
+    words = WorkerState(take=collector.measure.take_words, receive=collector.add_words)
+    records = batches(console.progress(reader, "measuring"))
+    for batch in map_ordered(collector.measure, records, jobs or default_jobs(), 1, words):
+        collector.merge(batch)
     page_stats = collector.result()
     result = dict(page_stats)
     if by is None:
