@@ -1,20 +1,20 @@
 """Where ct talks: data on stdout, every message and progress bar on stderr.
 
-Colour and progress bars appear only when stderr is a terminal, so logs in CI stay plain.
+Colour and progress bars appear only when stderr is a terminal, so logs in CI stay plain; rich
+is imported only then, since importing it costs more than many a piped command's whole run.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
-from typing import TypeVar
+from functools import cache
+from typing import TYPE_CHECKING, TypeVar
 
-from rich.console import Console
-from rich.markup import escape
+if TYPE_CHECKING:
+    from rich.console import Console
 
 T = TypeVar("T")
-
-stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
 _quiet = False
 
@@ -28,8 +28,10 @@ def warn(message: str) -> None:
     """One line on stderr, prefixed like other Unix tools (``ct: warning: ...``)."""
     if _quiet:
         return
-    if stderr.is_terminal:
-        stderr.print(f"[yellow]ct: warning:[/] {escape(message)}")
+    if stderr_is_terminal():
+        from rich.markup import escape
+
+        stderr_console().print(f"[yellow]ct: warning:[/] {escape(message)}")
     else:
         print(f"ct: warning: {message}", file=sys.stderr)
 
@@ -48,9 +50,21 @@ def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
+def stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+@cache
+def stderr_console() -> Console:
+    """rich's console on stderr, for colour and live progress on a terminal."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
 def progress(items: Iterable[T], description: str, total: int | None = None) -> Iterator[T]:
     """Yield ``items`` while showing a live counter on stderr, only when stderr is a terminal."""
-    if _quiet or not stderr.is_terminal:
+    if _quiet or not stderr_is_terminal():
         yield from items
         return
     from rich.progress import (
@@ -69,7 +83,7 @@ def progress(items: Iterable[T], description: str, total: int | None = None) -> 
         MofNCompleteColumn() if total else TextColumn("{task.completed} docs"),
         TimeElapsedColumn(),
     ]
-    with Progress(*columns, console=stderr, transient=True) as bar:
+    with Progress(*columns, console=stderr_console(), transient=True) as bar:
         task = bar.add_task(description, total=total)
         for item in items:
             yield item

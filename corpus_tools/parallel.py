@@ -8,7 +8,6 @@ built before the pool (the site-line index of ``ct clean``) is shared copy-on-wr
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -81,6 +80,8 @@ def map_ordered(
         for chunk in itertools.chain(head, chunks):
             yield from map(function, chunk)
         return
+    import multiprocessing  # not at start-up: only runs that use a pool pay for it
+
     global _worker_function, _worker_take, _workers_done
     context = multiprocessing.get_context("fork")
     # inherited by the forked workers

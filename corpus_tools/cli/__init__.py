@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import os
 import sys
 from collections.abc import Callable
@@ -40,8 +41,28 @@ def _root(
     """corpus tools: clean, deduplicate, normalise, search and measure scraped news corpora."""
 
 
-# Subcommands register themselves on ``app`` when imported.
-from . import check, clean, dedup, normalize, run, search, stats  # noqa: E402, F401
+# Each subcommand's module registers it on ``app`` when imported: by command name.
+COMMAND_MODULES = {
+    "check": "check",
+    "clean": "clean",
+    "dedup": "dedup",
+    "index": "search",
+    "normalize": "normalize",
+    "run": "run",
+    "search": "search",
+    "stats": "stats",
+}
+
+
+def load_commands(args: list[str] | None = None) -> None:
+    """Register the subcommand that ``args`` (a command line) runs, or every subcommand when it
+    names none (``ct --help``, a typo). Importing only the command being run keeps the others'
+    options and imports out of its start-up."""
+    name = next((arg for arg in args or [] if not arg.startswith("-")), None)
+    wanted = [COMMAND_MODULES[name]] if name in COMMAND_MODULES else COMMAND_MODULES.values()
+    for module in sorted(set(wanted)):
+        importlib.import_module(f"{__name__}.{module}")
+    _guard_commands(app)
 
 
 def _quiet_on_closed_pipe(callback: Callable[..., Any]) -> Callable[..., Any]:
@@ -68,12 +89,10 @@ def _guard_commands(typer_app: typer.Typer) -> None:
             _guard_commands(group.typer_instance)
 
 
-_guard_commands(app)
-
-
 def main() -> None:
     """Entry point: ct errors become one line on stderr and a non-zero exit, never a traceback."""
     try:
+        load_commands(sys.argv[1:])
         app()
     except SystemExit:
         _flush_stdout()
