@@ -235,7 +235,7 @@ def test_byte_prefilter_sees_escaped_json_and_chunk_boundaries(tmp_path, monkeyp
         lines.append(json.dumps(doc, ensure_ascii=n % 2 == 0))
     path = tmp_path / "mixed.jsonl"
     path.write_text("\n".join(lines) + "\n", "utf-8")
-    monkeypatch.setattr(scan_module, "CHUNK_BYTES", 500)  # many chunk boundaries
+    monkeypatch.setattr(scan_module, "RANGE_BYTES", 500)  # many range boundaries
     matcher = build_matcher("алматы")
     fast = [d.doc_id for d in Searcher(matcher).search([str(path)])]
     expected = [f"{path}:{n + 1}" for n in range(300) if n % 7 == 0]

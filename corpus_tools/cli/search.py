@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import closing
 from pathlib import Path
 from typing import Annotated
 
@@ -11,7 +12,7 @@ import typer
 from .. import console
 from ..errors import CtError
 from . import app
-from .common import InputsArg, OnErrorChoice, OnErrorOpt, QuietOpt
+from .common import InputsArg, JobsOpt, OnErrorChoice, OnErrorOpt, QuietOpt
 
 index_app = typer.Typer(
     help="Build a full-text index (SQLite FTS5) for fast ranked search of large corpora.",
@@ -81,6 +82,7 @@ def search(
         Path | None, typer.Option("--index", help="Search this index (ct index build) instead.")
     ] = None,
     limit: Annotated[int, typer.Option(min=1, help="With --index: best N documents.")] = 10,
+    jobs: JobsOpt = None,
     on_error: OnErrorOpt = OnErrorChoice.skip,
     quiet: QuietOpt = False,
 ) -> None:
@@ -120,20 +122,35 @@ def search(
     if not inputs and sys.stdin.isatty():
         raise CtError("no input: give PATHS or pipe records in")
     searcher = Searcher(
-        matcher, MetaFilter(lang, site, since, until), on_error.value, report=console.warn
+        matcher,
+        MetaFilter(lang, site, since, until),
+        on_error.value,
+        report=console.warn,
+        first_match_only=list_ids,
     )
-    mode = (
-        "count" if count else "ids" if list_ids else "json" if json_out else "kwic" if kwic else ""
+    from ..parallel import default_jobs
+    from ..search.output import Printer
+
+    terminal = console.stdout_is_terminal()
+    modes = {"count": count, "ids": list_ids, "json": json_out, "kwic": kwic}
+    mode = next((name for name, chosen in modes.items() if chosen), "lines")
+    printer = Printer(
+        mode,
+        before=before if before is not None else context,
+        after=after if after is not None else context,
+        line_numbers=not no_line_number,
+        heading=terminal if heading is None else heading,
+        width=width,
+        colour=terminal and mode in ("lines", "kwic"),
     )
-    options = {
-        "width": width,
-        "before": before if before is not None else context,
-        "after": after if after is not None else context,
-        "line_numbers": not no_line_number,
-        "heading": heading,
-    }
+    # Workers format what they find: plain text, or styled rows for a terminal.
+    formatter = printer.rows if printer.colour else printer.text
     try:
-        found = _print_matches(searcher.search(inputs or ["-"]), mode, options)
+        # Closed on any way out (| head, an error, Ctrl-C), so that worker processes stop at once.
+        formatted = searcher.search_formatted(inputs or ["-"], formatter, jobs or default_jobs())
+        with closing(formatted):
+            found = printer.write(formatted, sys.stdout)
+            sys.stdout.flush()
     except BrokenPipeError:
         # `ct search ... | head`: the reader has what it wanted; stop quietly with success.
         from . import _silence_stdout
@@ -144,34 +161,6 @@ def search(
         console.error(f"{searcher.skipped} input(s) skipped, see warnings above")
         raise typer.Exit(2)
     raise typer.Exit(0 if found else 1)
-
-
-def _print_matches(docs, mode: str, options: dict) -> bool:
-    from ..search import output
-
-    out = sys.stdout
-    terminal = console.stdout_is_terminal()
-    if mode == "count":
-        found = output.write_counts(docs, out)
-    elif mode == "ids":
-        found = output.write_ids(docs, out)
-    elif mode == "json":
-        found = output.write_json(docs, out)
-    elif mode == "kwic":
-        found = output.write_kwic(docs, out, width=options["width"], colour=terminal)
-    else:
-        heading = options["heading"]
-        found = output.write_lines(
-            docs,
-            out,
-            before=options["before"],
-            after=options["after"],
-            line_numbers=options["line_numbers"],
-            heading=terminal if heading is None else heading,
-            colour=terminal,
-        )
-    out.flush()
-    return found
 
 
 def _search_index(

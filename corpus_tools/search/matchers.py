@@ -148,23 +148,3 @@ def build_matcher(
     if ignore_case is None:
         ignore_case = smart_ignore_case(pattern)
     return RegexMatcher(pattern, regex, ignore_case)
-
-
-# Characters JSON may write as escapes: a record containing them may not show them as raw bytes.
-_JSON_ESCAPED = re.compile(r'["\\/\x00-\x1f\u2028\u2029]')
-
-
-def byte_prefilter(literals: list[str] | None, ignore_case: bool) -> re.Pattern[bytes] | None:
-    """A bytes regex that finds every raw JSONL line which could hold a match, or None."""
-    if not literals or any(not lit or _JSON_ESCAPED.search(lit) for lit in literals):
-        return None
-    branches = []
-    for literal in literals:
-        parts = []
-        for ch in literal:
-            variants = {ch, ch.lower(), ch.upper()} if ignore_case else {ch}
-            variants = {v for v in variants if len(v) == 1}
-            encoded = sorted(re.escape(v.encode("utf-8")) for v in variants)
-            parts.append(encoded[0] if len(encoded) == 1 else b"(?:" + b"|".join(encoded) + b")")
-        branches.append(b"".join(parts))
-    return re.compile(b"|".join(branches))

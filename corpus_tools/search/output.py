@@ -64,44 +64,87 @@ def context_groups(
         yield group
 
 
-def write_lines(
-    docs: Iterable[DocumentMatches],
-    out: TextIO,
-    *,
-    before: int = 0,
-    after: int = 0,
-    line_numbers: bool = True,
-    heading: bool = False,
-    colour: bool = False,
-) -> bool:
-    """ripgrep-style output; with ``heading`` the id is printed once above its lines."""
-    console = _rich_console(out) if colour else None
-    found = False
-    separator_due = False
-    for doc in docs:
-        if heading and found:
-            out.write("\n")
-        if heading:
-            _write(out, console, [(doc.doc_id, "bold magenta")])
-        found = True
-        for group in context_groups(doc, before, after):
-            if separator_due and (before or after):
-                _write(out, console, [("--", "dim")])
-            separator_due = True
-            for line, is_match in group:
-                mark = ":" if is_match else "-"
-                prefix = "" if heading else doc.doc_id + mark
-                if line_numbers:
-                    prefix += f"{line.number}{mark}"
-                parts = [(prefix, "green")]
-                parts += _highlighted(line) if is_match else [(line.text, "")]
-                _write(out, console, parts)
-        if heading:
-            separator_due = False
-    return found
+# One output line as (text, rich style) parts; the style shows only on a terminal.
+Row = list[tuple[str, str]]
 
 
-def _highlighted(line: Line) -> list[tuple[str, str]]:
+@dataclass
+class Printer:
+    """Formats matches for one output mode (``lines``, ``count``, ``ids``, ``json``, ``kwic``).
+
+    Each document is formatted on its own (in the worker process that found it, with ``--jobs``:
+    formatting is spread over the workers and text, not records, comes back), then ``write``
+    prints them in order with what the mode puts between documents."""
+
+    mode: str = "lines"
+    before: int = 0
+    after: int = 0
+    line_numbers: bool = True
+    heading: bool = False
+    width: int = 40
+    colour: bool = False
+
+    def rows(self, doc: DocumentMatches) -> list[Row]:
+        if self.mode == "count":  # matching lines per document, as grep -c / rg -c
+            return [[(f"{doc.doc_id}:{len(matching_lines(doc))}", "")]]
+        if self.mode == "ids":
+            return [[(doc.doc_id, "")]]
+        if self.mode == "json":
+            return json_rows(doc)
+        if self.mode == "kwic":
+            return kwic_rows(doc, self.width)
+        return line_rows(doc, self.before, self.after, self.line_numbers, self.heading)
+
+    def text(self, doc: DocumentMatches) -> str:
+        """The document's rows as plain text."""
+        return "".join("".join(text for text, _ in row) + "\n" for row in self.rows(doc))
+
+    def between(self) -> Row | None:
+        """The row between two documents: a blank line under headings, grep's ``--`` between
+        groups of context lines."""
+        if self.mode != "lines":
+            return None
+        if self.heading:
+            return [("", "")]
+        return [("--", "dim")] if self.before or self.after else None
+
+    def write(self, formatted: Iterable[str | list[Row]], out: TextIO) -> bool:
+        """Print documents formatted by ``text`` (or by ``rows`` for colour); True if any."""
+        console = _rich_console(out) if self.colour else None
+        between = self.between()
+        found = False
+        for document in formatted:
+            if found and between is not None:
+                _write(out, console, between)
+            if isinstance(document, str):
+                out.write(document)
+            else:
+                for row in document:
+                    _write(out, console, row)
+            found = True
+        return found
+
+
+def line_rows(
+    doc: DocumentMatches, before: int, after: int, line_numbers: bool, heading: bool
+) -> list[Row]:
+    """ripgrep-style lines: ``ID:LINE:text``, or the id once above its lines with ``heading``;
+    context lines as ``ID-LINE-text``, ``--`` between groups."""
+    rows: list[Row] = [[(doc.doc_id, "bold magenta")]] if heading else []
+    for n, group in enumerate(context_groups(doc, before, after)):
+        if n and (before or after):
+            rows.append([("--", "dim")])
+        for line, is_match in group:
+            mark = ":" if is_match else "-"
+            prefix = "" if heading else doc.doc_id + mark
+            if line_numbers:
+                prefix += f"{line.number}{mark}"
+            text = _highlighted(line) if is_match else [(line.text, "")]
+            rows.append([(prefix, "green"), *text])
+    return rows
+
+
+def _highlighted(line: Line) -> Row:
     parts, position = [], 0
     for start, end in sorted(line.spans):
         if start < position:
@@ -118,7 +161,7 @@ def _rich_console(out: TextIO):
     return Console(file=out, highlight=False, soft_wrap=True, markup=False, emoji=False)
 
 
-def _write(out: TextIO, console, parts: list[tuple[str, str]]) -> None:
+def _write(out: TextIO, console, parts: Row) -> None:
     if console is None:
         out.write("".join(text for text, _ in parts) + "\n")
         return
@@ -130,70 +173,44 @@ def _write(out: TextIO, console, parts: list[tuple[str, str]]) -> None:
     console.print(text)
 
 
-def write_counts(docs: Iterable[DocumentMatches], out: TextIO) -> bool:
-    """``ID:N``, N = matching lines in the document (as ``grep -c``/``rg -c``)."""
-    found = False
-    for doc in docs:
-        out.write(f"{doc.doc_id}:{len(matching_lines(doc))}\n")
-        found = True
-    return found
-
-
-def write_ids(docs: Iterable[DocumentMatches], out: TextIO) -> bool:
-    found = False
-    for doc in docs:
-        out.write(doc.doc_id + "\n")
-        found = True
-    return found
-
-
-def write_json(docs: Iterable[DocumentMatches], out: TextIO) -> bool:
+def json_rows(doc: DocumentMatches) -> list[Row]:
     """One JSON object per match: id, line (1-based), start/end (characters within the line),
     the line's text, and the matched string."""
-    found = False
-    for doc in docs:
-        lines = matching_lines(doc)
-        for index in sorted(lines):
-            line = lines[index]
-            for start, end in sorted(line.spans):
-                record = {
-                    "id": doc.doc_id,
-                    "line": line.number,
-                    "start": start,
-                    "end": end,
-                    "text": line.text,
-                    "match": line.text[start:end],
-                }
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
-                found = True
-    return found
+    rows = []
+    lines = matching_lines(doc)
+    for index in sorted(lines):
+        line = lines[index]
+        for start, end in sorted(line.spans):
+            record = {
+                "id": doc.doc_id,
+                "line": line.number,
+                "start": start,
+                "end": end,
+                "text": line.text,
+                "match": line.text[start:end],
+            }
+            rows.append([(json.dumps(record, ensure_ascii=False), "")])
+    return rows
 
 
-def write_kwic(
-    docs: Iterable[DocumentMatches], out: TextIO, *, width: int = 40, colour: bool = False
-) -> bool:
+def kwic_rows(doc: DocumentMatches, width: int = 40) -> list[Row]:
     """A concordance: left context right-aligned to ``width``, the match, right context, then
     ``id:line`` so each row can be traced back."""
-    console = _rich_console(out) if colour else None
-    found = False
-    for doc in docs:
-        starts = line_starts(doc.text)
-        for start, end in doc.spans:
-            left = _flat(doc.text[max(0, start - width) : start])[-width:]
-            right = _flat(doc.text[end : end + width])[:width]
-            line = bisect.bisect_right(starts, start)
-            _write(
-                out,
-                console,
-                [
-                    (left.rjust(width) + " ", ""),
-                    (_flat(doc.text[start:end]), "bold red"),
-                    (" " + right.ljust(width), ""),
-                    (f"  {doc.doc_id}:{line}", "green"),
-                ],
-            )
-            found = True
-    return found
+    rows = []
+    starts = line_starts(doc.text)
+    for start, end in doc.spans:
+        left = _flat(doc.text[max(0, start - width) : start])[-width:]
+        right = _flat(doc.text[end : end + width])[:width]
+        line = bisect.bisect_right(starts, start)
+        rows.append(
+            [
+                (left.rjust(width) + " ", ""),
+                (_flat(doc.text[start:end]), "bold red"),
+                (" " + right.ljust(width), ""),
+                (f"  {doc.doc_id}:{line}", "green"),
+            ]
+        )
+    return rows
 
 
 def _flat(text: str) -> str:

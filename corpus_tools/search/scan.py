@@ -1,28 +1,36 @@
 """Find matches in records read from files, folders, JSONL and stdin, filtered on metadata.
 
-JSONL files are the fast path: the file is memory-mapped and its raw bytes are searched, window
-by window, for the literal a match must contain; only the lines where it occurs are parsed as
-JSON. Everything else (plain-text files, stdin, gzip, patterns without a usable literal) goes
-through the ordinary ``Reader``. Memory stays at the current document (the map is the page cache's).
+Plain JSONL files are the fast path: each is memory-mapped and cut into ranges of whole lines,
+whose raw bytes are searched for what a match must contain (``raw.py``); only the lines where it
+occurs are parsed as JSON. Ranges and other files (one document each) are work for ``jobs``
+processes; their results come back in input order, so the output is the one of a single process.
+Gzipped JSONL and stdin stream through the ordinary ``Reader`` in this process. Memory is the
+matches of the ranges in flight (the mapped files are the page cache's).
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
 import mmap
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from typing import BinaryIO
+from dataclasses import dataclass, field
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from ..errors import CtError, InputError, RecordError
 from ..io import STDIN, Reader, expand_inputs, parse_jsonl_line
+from ..parallel import map_ordered
 from ..records import Record, meta_of
-from .matchers import Matcher, byte_prefilter
+from .matchers import Matcher
+from .raw import Buffer, every_line, raw_gate
 
-CHUNK_BYTES = 16 << 20
-SNIFF = 1 << 20  # bytes of each window checked for \\u escapes
+T = TypeVar("T")
+
+RANGE_BYTES = 4 << 20  # a unit of work: one range of a large JSONL file, or small files
+POOL_MIN_BYTES = 8 << 20  # less is searched faster without a pool, unless the matcher is slow
 _ISO_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2}([T ]\d{2}(:\d{2}(:\d{2})?)?)?)?)?")
 
 
@@ -102,6 +110,10 @@ class DocumentMatches:
         return self.record["text"]
 
 
+def _unchanged(doc: DocumentMatches) -> DocumentMatches:
+    return doc
+
+
 class Searcher:
     """Search inputs for a matcher's spans; counts inputs and records skipped as unreadable."""
 
@@ -111,30 +123,36 @@ class Searcher:
         meta_filter: MetaFilter | None = None,
         on_error: str = "skip",
         report: Callable[[str], None] | None = None,
+        first_match_only: bool = False,
     ) -> None:
         self.matcher = matcher
         self.meta_filter = meta_filter or MetaFilter()
         self.on_error = on_error
         self.report = report or (lambda message: None)
-        # A matcher may bring its own raw-bytes pre-filter (--name: folded letters, Latin).
-        own_prefilter = getattr(matcher, "byte_pattern", None)
-        self.prefilter = own_prefilter or byte_prefilter(matcher.literals, matcher.ignore_case)
-        # One case-sensitive literal: bytes.find is about three times faster than re.
-        literals = matcher.literals or []
-        self._needle = (
-            literals[0].encode("utf-8")
-            if self.prefilter is not None and len(literals) == 1 and not matcher.ignore_case
-            else None
-        )
-        self._needs_ascii_check = own_prefilter is not None or (
-            self.prefilter is not None and not all(lit.isascii() for lit in literals)
-        )
+        # Enough to list matching ids; the rest of each text is not searched.
+        self.first_match_only = first_match_only
+        self.gate = raw_gate(matcher)
         self.skipped = 0
 
-    def search(self, inputs: Iterable[str]) -> Iterator[DocumentMatches]:
-        """Matching documents in input order."""
-        for record in self.candidates(list(inputs) or [STDIN]):
-            yield from self.search_records([record])
+    def search(self, inputs: Iterable[str], jobs: int = 1) -> Iterator[DocumentMatches]:
+        """Matching documents in input order; ``jobs`` processes search files and ranges of
+        large JSONL files, with the same results, in the same order, as one."""
+        return self.search_formatted(inputs, _unchanged, jobs)
+
+    def search_formatted(
+        self, inputs: Iterable[str], formatter: Callable[[DocumentMatches], T], jobs: int = 1
+    ) -> Iterator[T]:
+        """``formatter`` of each matching document, in input order. It runs where the document is
+        found, in a worker process with ``jobs`` > 1: output is then formatted in parallel, and
+        the text, not the record, comes back."""
+        batches = _Batches()
+        for path, _root in expand_inputs(list(inputs) or [STDIN]):
+            if path == STDIN or path.lower().endswith((".jsonl.gz", ".ndjson.gz")):
+                yield from self._search_batches(batches.take(), formatter, jobs)
+                yield from map(formatter, self._search_stream(path))
+            else:
+                batches.add_file(path)
+        yield from self._search_batches(batches.take(), formatter, jobs)
 
     def search_records(self, records: Iterable[Record]) -> Iterator[DocumentMatches]:
         """Library entry point for records already in memory or from another stage."""
@@ -142,105 +160,171 @@ class Searcher:
             text = record.get("text")
             if not isinstance(text, str) or not self.meta_filter.accepts(record):
                 continue
-            spans = list(self.matcher.spans(text))
+            spans = self.matcher.spans(text)
+            spans = list(itertools.islice(spans, 1) if self.first_match_only else spans)
             if spans:
                 yield DocumentMatches(record, spans)
 
-    def candidates(self, inputs: list[str]) -> Iterator[Record]:
-        """Records that may match: all of them, or only pre-filtered lines of JSONL files."""
-        for path, _root in expand_inputs(inputs):
-            if self.prefilter is not None and _is_plain_jsonl(path):
-                try:
-                    with open(path, "rb") as stream:
-                        yield from self._scan_jsonl(stream, path)
-                except OSError as exc:
-                    self._fail(InputError(f"{path}: cannot read ({exc.strerror or exc})"))
-                except InputError as exc:
-                    self._fail(exc)
-            else:
-                reader = Reader([path], on_error=self.on_error, report=self.report)  # type: ignore[arg-type]
-                yield from reader
-                self.skipped += reader.skipped
+    def _search_batches(
+        self, batches: list[list[_Piece]], formatter: Callable[[DocumentMatches], T], jobs: int
+    ) -> Iterator[T]:
+        size = sum(piece.size for batch in batches for piece in batch)
+        jobs = jobs if size >= POOL_MIN_BYTES else 1
+        search = functools.partial(self._search_batch, formatter=formatter)
+        for found in map_ordered(search, batches, jobs, chunk_size=1):
+            for message in found.messages:
+                self.report(message)
+            self.skipped += found.skipped
+            yield from found.matches
+            if found.error is not None:
+                raise found.error
 
-    def _fail(self, exc: InputError) -> None:
-        if self.on_error == "stop":
-            raise exc
-        self.skipped += 1
-        self.report(f"{exc} (skipped)")
+    def _search_stream(self, path: str) -> Iterator[DocumentMatches]:
+        reader = Reader([path], on_error=self.on_error, report=self.report)  # type: ignore[arg-type]
+        try:
+            yield from self.search_records(reader)
+        finally:
+            self.skipped += reader.skipped
 
-    def _scan_jsonl(self, stream: BinaryIO, path: str) -> Iterator[Record]:
-        """Search the memory-mapped file window by window; parse only the lines that hit."""
-        if os.fstat(stream.fileno()).st_size == 0:
-            return
-        with mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) as data:
-            lines = _LineCounter(data)
-            search = self._find if self._needle is not None else self._search
-            size, window = len(data), 0
-            while window < size:
-                end = data.find(b"\n", min(window + CHUNK_BYTES, size))
-                end = size if end < 0 else end + 1
-                if self._needs_ascii_check and data.find(b"\\u", window, window + SNIFF) >= 0:
-                    # \u escapes (json ensure_ascii) hide non-ASCII letters from the byte search.
-                    hits = _every_line(data, window, end)
+    def _search_batch(
+        self, batch: list[_Piece], formatter: Callable[[DocumentMatches], T]
+    ) -> _Found:
+        """Search a batch of pieces (in a worker process, or here); messages and the error that
+        stops a run (``--on-error stop``) travel with the matches, to be reported in order."""
+        found = _Found()
+        try:
+            for piece in batch:
+                if piece.whole_file:
+                    report = found.messages.append
+                    reader = Reader([piece.path], on_error=self.on_error, report=report)  # type: ignore[arg-type]
+                    found.matches += map(formatter, self.search_records(reader))
+                    found.skipped += reader.skipped
                 else:
-                    hits = _hit_lines(data, window, end, search)
-                for start, stop in hits:
-                    yield from self._parse(data[start:stop], path, start, lines)
-                window = end
+                    records = self._scan_range(piece, found)
+                    found.matches += map(formatter, self.search_records(records))
+        except InputError as exc:
+            found.error = exc
+        return found
 
-    def _find(self, data: mmap.mmap, pos: int, end: int) -> tuple[int, int] | None:
-        assert self._needle is not None
-        at = data.find(self._needle, pos, end)
-        return None if at < 0 else (at, at + len(self._needle))
+    def _scan_range(self, piece: _Piece, found: _Found) -> Iterator[Record]:
+        """Records of the lines that start in the piece's byte range and may match."""
+        try:
+            with (
+                open(piece.path, "rb") as stream,
+                mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) as data,
+            ):
+                start, end = _whole_lines(data, piece.start, piece.end)
+                lines = _LineCounter(data)
+                if self.gate is None:
+                    candidates = every_line(data, start, end)
+                else:
+                    candidates = self.gate.lines(data, start, end)
+                for line_start, line_end in candidates:
+                    yield from self._parse(data, line_start, line_end, piece.path, lines, found)
+        except (OSError, ValueError) as exc:  # ValueError: the file was emptied since
+            message = getattr(exc, "strerror", None) or exc
+            self._fail(InputError(f"{piece.path}: cannot read ({message})"), found)
 
-    def _search(self, data: mmap.mmap, pos: int, end: int) -> tuple[int, int] | None:
-        assert self.prefilter is not None
-        match = self.prefilter.search(data, pos, end)  # type: ignore[call-overload]
-        return match.span() if match else None
-
-    def _parse(self, line: bytes, path: str, offset: int, lines: _LineCounter) -> Iterator[Record]:
+    def _parse(
+        self, data: Buffer, start: int, end: int, path: str, lines: _LineCounter, found: _Found
+    ) -> Iterator[Record]:
         """Parse one line; its line number is counted only when the record has no id or is
         broken, since counting newlines costs as much as the search."""
+        line = data[start:end]
         if not line.strip():
             return
-        line_no = 0 if b'"id"' in line else lines.line_at(offset)
+        line_no = 0 if b'"id"' in line else lines.line_at(start)
         try:
             record = parse_jsonl_line(line, path, line_no)
         except RecordError:
             try:
-                parse_jsonl_line(line, path, lines.line_at(offset))
+                parse_jsonl_line(line, path, lines.line_at(start))
             except RecordError as exc:
-                self._fail(exc)
+                self._fail(exc, found)
             return
         if record["id"] == f"{path}:0":  # "id" was there but null or empty
-            record["id"] = f"{path}:{lines.line_at(offset)}"
+            record["id"] = f"{path}:{lines.line_at(start)}"
         yield record
 
-
-def _hit_lines(
-    data: mmap.mmap, start: int, end: int, search: Callable[..., tuple[int, int] | None]
-) -> Iterator[tuple[int, int]]:
-    pos = start
-    while found := search(data, pos, end):
-        line_start = data.rfind(b"\n", start, found[0]) + 1 or start
-        line_end = data.find(b"\n", found[1], end)
-        line_end = end if line_end < 0 else line_end
-        yield line_start, line_end
-        pos = line_end + 1
+    def _fail(self, exc: InputError, found: _Found) -> None:
+        if self.on_error == "stop":
+            raise exc
+        found.skipped += 1
+        found.messages.append(f"{exc} (skipped)")
 
 
-def _every_line(data: mmap.mmap, start: int, end: int) -> Iterator[tuple[int, int]]:
-    while start < end:
-        stop = data.find(b"\n", start, end)
-        stop = end if stop < 0 else stop
-        yield start, stop
-        start = stop + 1
+@dataclass(frozen=True)
+class _Piece:
+    """A unit of search: the lines starting in ``[start, end)`` of a plain JSONL file, or a whole
+    file for the ``Reader`` (text, a path that is not there)."""
+
+    path: str
+    start: int = 0
+    end: int = 0
+    whole_file: bool = False
+
+    @property
+    def size(self) -> int:
+        return self.end - self.start
+
+
+@dataclass
+class _Found:
+    matches: list = field(default_factory=list)  # what ``formatter`` made of each match
+    messages: list[str] = field(default_factory=list)
+    skipped: int = 0
+    error: InputError | None = None
+
+
+class _Batches:
+    """Files cut into pieces of at most RANGE_BYTES, packed into batches of about that size."""
+
+    def __init__(self) -> None:
+        self.batches: list[list[_Piece]] = []
+        self.last_size = 0
+
+    def add_file(self, path: str) -> None:
+        try:
+            size = os.stat(path).st_size
+        except OSError:
+            size = 0  # the Reader reports it, in order
+        if size and path.lower().endswith((".jsonl", ".ndjson")):
+            for start in range(0, size, RANGE_BYTES):
+                self._add(_Piece(path, start, min(start + RANGE_BYTES, size)))
+        else:
+            self._add(_Piece(path, 0, size, whole_file=True))
+
+    def _add(self, piece: _Piece) -> None:
+        if not self.batches or self.last_size + piece.size > RANGE_BYTES:
+            self.batches.append([])
+            self.last_size = 0
+        self.batches[-1].append(piece)
+        self.last_size += piece.size
+
+    def take(self) -> list[list[_Piece]]:
+        """The batches so far, leaving none."""
+        batches, self.batches, self.last_size = self.batches, [], 0
+        return batches
+
+
+def _whole_lines(data: Buffer, start: int, end: int) -> tuple[int, int]:
+    """Move a byte range's ends to line starts: a line belongs to the range it starts in."""
+    size = len(data)
+    start = 0 if start == 0 else _next_line(data, start, size)
+    end = size if end >= size else _next_line(data, end, size)
+    return start, end
+
+
+def _next_line(data: Buffer, offset: int, size: int) -> int:
+    """The first line start at or after ``offset`` (> 0)."""
+    newline = data.find(b"\n", offset - 1)
+    return size if newline < 0 else newline + 1
 
 
 class _LineCounter:
     """1-based line number of a byte offset, counting forward from the last answer."""
 
-    def __init__(self, data: mmap.mmap) -> None:
+    def __init__(self, data: Buffer) -> None:
         self.data = data
         self.offset, self.line = 0, 1
 
@@ -248,14 +332,10 @@ class _LineCounter:
         if offset < self.offset:
             self.offset, self.line = 0, 1
         while self.offset < offset:
-            step = min(offset, self.offset + CHUNK_BYTES)
+            step = min(offset, self.offset + RANGE_BYTES)
             self.line += self.data[self.offset : step].count(b"\n")
             self.offset = step
         return self.line
-
-
-def _is_plain_jsonl(path: str) -> bool:
-    return path != STDIN and path.lower().endswith((".jsonl", ".ndjson"))
 
 
 __all__ = ["DocumentMatches", "MetaFilter", "Searcher"]
