@@ -13,6 +13,7 @@ import pytest
 from corpus_tools.io import read_records
 from corpus_tools.search import Searcher, build_matcher
 from corpus_tools.search import scan as scan_module
+from corpus_tools.search.names import gazetteer_aliases
 from corpus_tools.search.raw import case_fold_table, case_variants, raw_gate
 
 from .conftest import run_ct, shell
@@ -26,6 +27,7 @@ TEXTS = [
     "AT&T <b>bold</b> it's x=1 — эмодзи 😀 в тексте.",
     "Нет совпадений здесь.",
     "Выборы прошли, выборов было много; Казахтан и Казакстан.",
+    "Nur-Sultan was renamed Astana; НУР-СУЛТАН, Ақмола, K. Tokayev's visit.",
 ]
 
 QUERIES = [
@@ -45,6 +47,7 @@ QUERIES = [
     ("выборы", {"forms": True}),
     ("Казахстан", {"fuzzy": 1}),
     ("Токаев", {"name": True}),
+    ("Астана", {"name": True, "aliases": tuple(gazetteer_aliases("Астана"))}),
 ]
 
 

@@ -11,11 +11,14 @@ entity are passed here and matched the same way.
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from collections.abc import Iterable, Iterator
 
 from ..errors import CtError
 
+MAX_SPELLINGS = 16  # Latin spellings of one word the raw pre-filter looks for
 FOLD = str.maketrans("әқңғөұүһіӘҚҢҒӨҰҮҺІёЁ", "акнгоуухиАКНГОУУХИеЕ")
 _UNFOLD: dict[str, str] = {}
 for _original, _folded in zip("әқңғөұүһіё", "акнгоуухие", strict=True):
@@ -71,18 +74,50 @@ def cyrillic_from_latin(word: str) -> str:
     return "".join(out)
 
 
+def _latin_options(cyrillic: str) -> list[tuple[str, ...]]:
+    """The Latin spellings of each letter of a folded Cyrillic word (е after a vowel: ye)."""
+    options = []
+    for i, ch in enumerate(cyrillic):
+        if ch == "е" and i > 0 and cyrillic[i - 1] in "аеиоуыэюя":
+            options.append(("ye", "e", "ie"))
+        else:
+            options.append(_TO_LATIN.get(ch, (ch,)))
+    return options
+
+
 def _latin_pattern(cyrillic: str) -> str:
     """A regex for every Latin spelling of a folded Cyrillic word (``токаев`` → tokaev, tokayev)."""
     parts = []
-    for i, ch in enumerate(cyrillic):
-        options = _TO_LATIN.get(ch, (re.escape(ch),))
-        if ch == "е" and i > 0 and cyrillic[i - 1] in "аеиоуыэюя":
-            options = ("ye", "e", "ie")
-        if len(options) == 1:
-            parts.append(options[0])
-        else:
-            parts.append("(?:" + "|".join(sorted(options, key=len, reverse=True)) + ")")
+    for options in _latin_options(cyrillic):
+        escaped = sorted(map(re.escape, options), key=len, reverse=True)
+        parts.append(escaped[0] if len(escaped) == 1 else "(?:" + "|".join(escaped) + ")")
     return "".join(parts)
+
+
+def _latin_literals(cyrillic: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """Strings every Latin spelling of the word holds one of, for the raw pre-filter, and the
+    ``(letter, alternative)`` pairs of letters spelled alike in length (``k``/``q``), which the
+    pre-filter takes as variants of each other. Letters spelled in several lengths (е: e, ye)
+    multiply the strings; past MAX_SPELLINGS, the longest run without such letters is used."""
+    options = _latin_options(cyrillic)
+    pairs = [
+        (letter, other)
+        for spellings in options
+        if len({len(s) for s in spellings}) == 1
+        for alternative in spellings[1:]
+        for letter, other in zip(spellings[0], alternative, strict=True)
+        if letter != other
+    ]
+    choices = [s if len({len(x) for x in s}) > 1 else s[:1] for s in options]
+    if math.prod(map(len, choices)) <= MAX_SPELLINGS:
+        return ["".join(combo) for combo in itertools.product(*choices)], pairs
+    best: list[str] = []
+    run: list[str] = []
+    for spellings in choices:
+        run = [*run, spellings[0]] if len(spellings) == 1 else []
+        if len("".join(run)) > len("".join(best)):
+            best = run
+    return ["".join(best)], pairs
 
 
 def _stem(word: str) -> str:
@@ -130,36 +165,37 @@ def name_pattern(name: str, aliases: Iterable[str] = ()) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(branches) + r")(?!\w)", re.IGNORECASE)
 
 
-def name_byte_prefilter(name: str, aliases: Iterable[str] = ()) -> re.Pattern[bytes]:
-    """A bytes regex for the raw, unfolded text: the stem of each variant's first word, every
-    letter as any of its cases and Kazakh forms (к: к К қ Қ), or its Latin spellings."""
-    branches = []
+def name_literals(name: str, aliases: Iterable[str] = ()) -> tuple[list[str], dict[str, set[str]]]:
+    """What the raw, unfolded text of every match holds, for the raw pre-filter: the stem of a
+    variant's first word, each letter in any case or Kazakh form (к: К қ Қ), or one of its Latin
+    spellings (``_latin_literals``). Returns the literals and the other letters each letter may
+    be, beyond its cases."""
+    literals: set[str] = set()
+    variants: dict[str, set[str]] = {}
     for variant in (name, *aliases):
         words = re.findall(r"[\w'’]+", variant)
         if not words:
             continue
         stem = _cyrillic_stem(words[0])
-        parts = []
+        literals.add(stem)
         for ch in stem:
-            variants = {ch, *_UNFOLD.get(ch, "")}
-            variants |= {v.upper() for v in variants if len(v.upper()) == 1}
-            encoded = sorted(re.escape(v.encode("utf-8")) for v in variants)
-            parts.append(encoded[0] if len(encoded) == 1 else b"(?:" + b"|".join(encoded) + b")")
-        branches.append(b"".join(parts))
+            variants.setdefault(ch, set()).update(_UNFOLD.get(ch, ""))
         if re.fullmatch(r"[а-я\-]+", stem):
-            branches.append(b"(?i:" + _latin_pattern(stem).encode("ascii") + b")")
-    return re.compile(b"|".join(branches))
+            spellings, pairs = _latin_literals(stem)
+            literals.update(spellings)
+            for letter, other in pairs:
+                variants.setdefault(letter, set()).add(other)
+    return sorted(literals), {ch: others for ch, others in variants.items() if others}
 
 
 class NameMatcher:
     """Spans of every variant of a name; search runs on folded text, spans index the original."""
 
-    literals = None
     ignore_case = True
 
     def __init__(self, name: str, aliases: Iterable[str] = ()) -> None:
         self.pattern = name_pattern(name, aliases)
-        self.byte_pattern = name_byte_prefilter(name, aliases)
+        self.literals, self.variants = name_literals(name, aliases)
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         for match in self.pattern.finditer(fold(text)):
