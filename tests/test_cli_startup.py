@@ -1,0 +1,33 @@
+"""Start-up: a subcommand imports its own module only, and rich only for a terminal."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from corpus_tools.cli import COMMAND_MODULES
+
+from .conftest import ROOT
+
+
+def test_every_subcommand_module_is_registered_by_name():
+    modules = {p.stem for p in (ROOT / "corpus_tools" / "cli").glob("*.py")}
+    assert modules - {"__init__", "common"} == set(COMMAND_MODULES.values())
+
+
+def test_a_piped_search_imports_neither_other_subcommands_nor_rich(tmp_path):
+    corpus = tmp_path / "a.jsonl"
+    corpus.write_text('{"id": "a", "text": "Астана"}\n', "utf-8")
+    script = (
+        "import sys\n"
+        f"sys.argv = ['ct', 'search', '-l', 'Астана', {str(corpus)!r}]\n"
+        "from corpus_tools.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "loaded = [m for m in sys.modules if m.startswith(('corpus_tools.cli.', 'rich'))]\n"
+        "print(' '.join(sorted(loaded)), file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT
+    )
+    assert result.stdout == "a\n"
+    assert result.stderr.split() == ["corpus_tools.cli.common", "corpus_tools.cli.search"]
