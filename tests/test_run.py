@@ -284,3 +284,17 @@ def test_bad_record_in_a_worker_is_one_line_error(tmp_path: Path, engine: str) -
     )
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "out" / ".complete" / "_SUCCESS").exists()
+
+
+def test_changed_input_redoes_every_stage(tmp_path: Path) -> None:
+    records = _corpus_with_copies(20)
+    pipeline = _write_pipeline(tmp_path, records, 10, '[[stage]]\nrun = "clean"\n')
+    assert run_ct("run", str(pipeline), "-q").returncode == 0
+    unchanged = run_ct("run", str(pipeline))
+    assert "input: already complete" in unchanged.stderr
+    records[0]["text"] = "Совсем другой текст первой заметки.\n"
+    write_jsonl_file(tmp_path / "input" / "docs.jsonl", records)
+    again = run_ct("run", str(pipeline))
+    assert "input: 2 partitions written" in again.stderr
+    assert "clean: 20 records cleaned" in again.stderr
+    assert _records_of(tmp_path / "out")[0]["text"] == "Совсем другой текст первой заметки.\n"
