@@ -143,6 +143,7 @@ def test_interrupted_run_redoes_only_missing_parts(tmp_path: Path) -> None:
     # Simulate a stop in the middle of the last stage: part 2 and the folder marker are missing.
     (tmp_path / "out" / "part-00002.jsonl").unlink()
     (tmp_path / "out" / ".complete" / "_SUCCESS").unlink()
+    (tmp_path / "out" / ".part-00002.jsonl.x1y2.tmp").write_text('{"id": "half"')  # killed write
     untouched = (tmp_path / "out" / "part-00001.jsonl").stat().st_mtime_ns
     again = run_ct("run", str(pipeline))
     assert again.returncode == 0, again.stderr
@@ -150,6 +151,7 @@ def test_interrupted_run_redoes_only_missing_parts(tmp_path: Path) -> None:
     assert "normalize: 10 records normalised" in again.stderr  # one part of 10, not 40
     assert (tmp_path / "out" / "part-00001.jsonl").stat().st_mtime_ns == untouched
     assert _records_of(tmp_path / "out") == before
+    assert not list((tmp_path / "out").glob(".*.tmp"))
 
 
 def test_changed_options_redo_the_stage(tmp_path: Path) -> None:

@@ -70,13 +70,16 @@ class ShardSet:
         return success is not None and success.get("parts") == self.parts and not self.pending()
 
     def prune(self) -> None:
-        """Delete part files beyond this run's count, left by an earlier run with more parts."""
+        """Delete part files beyond this run's count (an earlier run had more parts) and the
+        temporary files of a run that was killed in the middle of a write."""
         if not self.folder.is_dir():
             return
         keep = {path.name for path in self.paths()}
         for stale in self.folder.glob("part-*.jsonl*"):
             if stale.name not in keep:
                 stale.unlink()
+        for unfinished in self.folder.glob(".part-*.tmp"):
+            unfinished.unlink()
 
     def mark_done(self) -> None:
         self._write_marker(SUCCESS, {"parts": self.parts})
