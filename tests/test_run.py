@@ -190,6 +190,10 @@ HEAD = '[input]\npaths = ["x"]\n[output]\ndir = "o"\n[[stage]]\n'
             "overlaps the input",
         ),
         ('[input]\npaths = ["x"]\n[[stage]]\nrun = "clean"\n', "[output] dir is missing"),
+        (
+            '[input]\npaths = ["x/**/*.jsonl*"]\n[output]\ndir = "x/o"\n[[stage]]\nrun = "clean"\n',
+            "overlaps the input",
+        ),
         ("[input\n", "not valid TOML"),
     ],
 )

@@ -10,7 +10,9 @@ interrupted can be started again and goes on where it stopped.
 
 from __future__ import annotations
 
+import glob
 import hashlib
+import itertools
 import json
 import os
 import time
@@ -154,12 +156,19 @@ def _refuse_overlaps(pipeline: Pipeline) -> None:
     input (pruning old parts would delete it)."""
     outputs = [pipeline.output.resolve(), pipeline.work.resolve()]
     for spec in pipeline.inputs:
-        source = Path(spec).resolve()
+        source = _glob_root(spec).resolve()
         for output in outputs:
             if output == source or output.is_relative_to(source) or source.is_relative_to(output):
                 raise CtError(
                     f"output folder {output} overlaps the input {spec}; choose another -o"
                 )
+
+
+def _glob_root(spec: str) -> Path:
+    """The folder a glob searches (``corpus/**/*.txt`` -> ``corpus``); a plain path itself."""
+    parts = Path(spec).parts
+    plain = list(itertools.takewhile(lambda part: not glob.has_magic(part), parts))
+    return Path(*plain) if plain else Path(".")
 
 
 # ----------------------------------------------------------------------------- running
