@@ -273,3 +273,14 @@ def test_name_search_uses_the_normalize_gazetteer() -> None:
     result = run_ct("search", "--name", "Астана", "-", input=text)
     assert result.returncode == 0, result.stderr
     assert [line.split(":")[1] for line in result.stdout.splitlines()] == ["1", "2"]
+
+
+def test_name_prefilter_takes_a_rare_word_of_each_variant() -> None:
+    from corpus_tools.search.names import NameMatcher, name_literals
+
+    literals, _letters = name_literals("К. Токаев", ["Нур-Султан"])
+    assert "к" not in literals and "нур" not in literals  # one letter, or a common syllable
+    assert {"токаев", "султан"} <= set(literals)
+    matcher = NameMatcher("К. Токаев", ["Нур-Султан"])
+    text = "Глава государства К. Токаеву доложили. В Нур-Султане прошла встреча. Нурлан ушёл."
+    assert [text[a:b] for a, b in matcher.spans(text)] == ["К. Токаеву", "Нур-Султане"]

@@ -166,26 +166,40 @@ def name_pattern(name: str, aliases: Iterable[str] = ()) -> re.Pattern[str]:
 
 
 def name_literals(name: str, aliases: Iterable[str] = ()) -> tuple[list[str], dict[str, set[str]]]:
-    """What the raw, unfolded text of every match holds, for the raw pre-filter: the stem of a
-    variant's first word, each letter in any case or Kazakh form (к: К қ Қ), or one of its Latin
-    spellings (``_latin_literals``). Returns the literals and the other letters each letter may
-    be, beyond its cases."""
+    """What the raw, unfolded text of every match holds, for the raw pre-filter: the stem of one
+    word of each variant, each letter in any case or Kazakh form (к: К қ Қ), or one of its
+    Latin spellings (``_latin_literals``). Every word must match, so any word will do; the one
+    chosen has the fewest spellings and is long («Султан», not the «Нур» of «Нур-Султан», nor
+    the «К» of «К. Токаев»). Returns the literals and the other letters each letter may be,
+    beyond its cases."""
     literals: set[str] = set()
     variants: dict[str, set[str]] = {}
     for variant in (name, *aliases):
         words = re.findall(r"[\w'’]+", variant)
         if not words:
             continue
-        stem = _cyrillic_stem(words[0])
+        stem, spellings, pairs = min(map(_word_literals, words), key=_selectivity)
         literals.add(stem)
+        literals.update(spellings)
         for ch in stem:
             variants.setdefault(ch, set()).update(_UNFOLD.get(ch, ""))
-        if re.fullmatch(r"[а-я\-]+", stem):
-            spellings, pairs = _latin_literals(stem)
-            literals.update(spellings)
-            for letter, other in pairs:
-                variants.setdefault(letter, set()).add(other)
+        for letter, other in pairs:
+            variants.setdefault(letter, set()).add(other)
     return sorted(literals), {ch: others for ch, others in variants.items() if others}
+
+
+def _word_literals(word: str) -> tuple[str, list[str], list[tuple[str, str]]]:
+    """A word's Cyrillic stem, its Latin spellings and their letter pairs."""
+    stem = _cyrillic_stem(word)
+    if re.fullmatch(r"[а-я\-]+", stem):
+        return (stem, *_latin_literals(stem))
+    return stem, [], []
+
+
+def _selectivity(found: tuple[str, list[str], list[tuple[str, str]]]) -> tuple[bool, int, int]:
+    """Sort key: long enough to be rare, then few spellings, then longer."""
+    stem, spellings, _pairs = found
+    return len(stem) < 5, len(spellings), -len(stem)
 
 
 class NameMatcher:
