@@ -39,6 +39,9 @@ def line_key(text: str) -> str:
     return _FOLD.sub(" ", text.lower()).strip()
 
 
+_MASK64 = (1 << 64) - 1
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _stable_hash(text: str) -> int:
     """64 bits that are the same in every process (Python's ``hash`` is salted per process)."""
@@ -50,9 +53,6 @@ def line_hash(site: str, key: str) -> int:
     mixed = (_stable_hash(key) ^ (_stable_hash(site) * 0x9E3779B97F4A7C15)) & _MASK64
     mixed ^= mixed >> 31
     return (mixed * 0xBF58476D1CE4E5B9) & _MASK64
-
-
-_MASK64 = (1 << 64) - 1
 
 
 def site_of(record: Record, site_key: SiteKey) -> str | None:
@@ -88,6 +88,16 @@ def page_line_keys(text: str, min_chars: int) -> set[str]:
     return keys
 
 
+def record_lines(record: Record, site_key: SiteKey, min_chars: int) -> tuple[str, list[int]] | None:
+    """The record's site and the counter identity of each of its distinct folded lines: what
+    the first pass counts, once per document (None for a record without a site)."""
+    site = site_of(record, site_key)
+    if site is None:
+        return None
+    keys = page_line_keys(record.get("text") or "", min_chars)
+    return site, [line_hash(site, key) for key in keys]
+
+
 @dataclass
 class LineCounts:
     """The first pass over one shard: documents per site and documents per (site, line) hash.
@@ -102,13 +112,13 @@ class LineCounts:
     lines: dict[int, int] = field(default_factory=dict)
 
     def add(self, record: Record) -> None:
-        site = site_of(record, self.site_key)
-        if site is None:
+        found = record_lines(record, self.site_key, self.min_chars)
+        if found is None:
             return
+        site, hashes = found
         self.documents[site] = self.documents.get(site, 0) + 1
         lines = self.lines
-        for key in page_line_keys(record.get("text") or "", self.min_chars):
-            value = line_hash(site, key)
+        for value in hashes:
             lines[value] = lines.get(value, 0) + 1
 
     def add_all(self, records: Iterable[Record]) -> LineCounts:
@@ -151,12 +161,13 @@ class SiteLineIndex:
 
     def add(self, record: Record) -> None:
         """First pass: count each distinct line of the record once for its site."""
-        site = self.site_of(record)
-        if site is None:
+        found = record_lines(record, self.site_key, self.min_chars)
+        if found is None:
             return
+        site, hashes = found
         self.documents[site] = self.documents.get(site, 0) + 1
-        for key in page_line_keys(record.get("text") or "", self.min_chars):
-            for table, slot in zip(self.table, self._slots(line_hash(site, key)), strict=True):
+        for value in hashes:
+            for table, slot in zip(self.table, self._slots(value), strict=True):
                 if table[slot] < 0xFFFFFFFF:
                     table[slot] += 1
 

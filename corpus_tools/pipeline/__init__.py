@@ -269,10 +269,10 @@ def _partition_inputs(
     if recorded is not None:
         return [str(path) for path in recorded.paths()], fingerprint, 0, True
     reader = Reader(pipeline.inputs, on_error=on_error, report=warn)  # type: ignore[arg-type]
-    count = 0
-    for count, chunk in enumerate(chunked(reader, pipeline.records_per_shard), start=1):
-        ShardSet(folder, count, pipeline.compression, fingerprint).write_part(count - 1, chunk)
-    shards = ShardSet(folder, count, pipeline.compression, fingerprint)
+    shards = ShardSet(folder, 0, pipeline.compression, fingerprint)  # counted as parts are cut
+    for part, chunk in enumerate(chunked(reader, pipeline.records_per_shard)):
+        shards.write_part(part, chunk)
+        shards.parts = part + 1
     shards.prune()
     shards.mark_done()
     return [str(path) for path in shards.paths()], fingerprint, reader.skipped, False
