@@ -14,7 +14,7 @@ from corpus_tools.io import read_records
 from corpus_tools.search import Searcher, build_matcher
 from corpus_tools.search import scan as scan_module
 from corpus_tools.search.names import gazetteer_aliases
-from corpus_tools.search.raw import case_fold_table, case_variants, raw_gate
+from corpus_tools.search.raw import case_fold_table, case_variants, folds_alike, raw_gate
 
 from .conftest import run_ct, shell
 
@@ -28,6 +28,7 @@ TEXTS = [
     "Нет совпадений здесь.",
     "Выборы прошли, выборов было много; Казахтан и Казакстан.",
     "Nur-Sultan was renamed Astana; НУР-СУЛТАН, Ақмола, K. Tokayev's visit.",
+    "Turkish: ılık su, ILIK hava; Straße, STRASSE.",
 ]
 
 QUERIES = [
@@ -46,6 +47,8 @@ QUERIES = [
     (r"[Пп]резидент\w*", {"regex": True}),
     ("выборы", {"forms": True}),
     ("Казахстан", {"fuzzy": 1}),
+    ("ılık", {}),  # ı/I differ in length: a regex of the variants
+    ("straße", {}),
     ("Токаев", {"name": True}),
     ("Астана", {"name": True, "aliases": tuple(gazetteer_aliases("Астана"))}),
 ]
@@ -148,6 +151,20 @@ def test_case_fold_table_makes_case_variants_equal():
             forms = {v.encode("utf-8").translate(fold) for v in case_variants(ch)}
             assert len(forms) == 1, ch
     assert case_fold_table(["ı"]) is None  # its upper case is one byte shorter: a regex instead
+
+
+def test_each_literal_gets_the_fastest_scan_that_cannot_miss_it():
+    def gate(query, **options):
+        return raw_gate(build_matcher(query, **options))
+
+    assert gate("Тоқаев").needles == ["Тоқаев".encode()]  # has a capital: case-sensitive
+    assert gate("тоқаев").uncased == ["тоқаев".encode()]  # case folding equates қ and Қ
+    assert gate("government", ignore_case=True).uncased
+    # The Kazakh forms of letters (к: қ) are no case variants: translated windows instead.
+    assert gate("Токаев", name=True).folded and not gate("Токаев", name=True).uncased
+    assert gate("ılık").pattern is not None
+    assert folds_alike("қ", {"қ", "Қ"}) and folds_alike("ё", case_variants("ё"))
+    assert not folds_alike("к", {"к", "К", "қ", "Қ"}) and not folds_alike("ı", {"ı", "I"})
 
 
 def test_literals_with_json_escapes_parse_every_line():

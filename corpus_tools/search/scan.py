@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 from urllib.parse import urlsplit
 
+import stringzilla as sz
+
 from ..errors import CtError, InputError, RecordError
 from ..io import STDIN, Reader, expand_inputs, parse_jsonl_line
 from ..parallel import map_ordered
@@ -212,13 +214,14 @@ class Searcher:
             with (
                 open(piece.path, "rb") as stream,
                 mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) as data,
+                memoryview(data) as view,  # released before the map is closed
             ):
-                start, end = _whole_lines(data, piece.start, piece.end)
-                lines = _LineCounter(data)
+                start, end = _whole_lines(view, piece.start, piece.end)
+                lines = _LineCounter(view)
                 if self.gate is None:
-                    candidates = every_line(data, start, end)
+                    candidates = every_line(view, start, end)
                 else:
-                    candidates = self.gate.lines(data, start, end)
+                    candidates = self.gate.lines(view, start, end)
                 for line_start, line_end in candidates:
                     yield from self._parse(data, line_start, line_end, piece.path, lines, found)
         except (OSError, ValueError) as exc:  # ValueError: the file was emptied since
@@ -226,7 +229,7 @@ class Searcher:
             self._fail(InputError(f"{piece.path}: cannot read ({message})"), found)
 
     def _parse(
-        self, data: Buffer, start: int, end: int, path: str, lines: _LineCounter, found: _Found
+        self, data: mmap.mmap, start: int, end: int, path: str, lines: _LineCounter, found: _Found
     ) -> Iterator[Record]:
         """Parse one line; its line number is counted only when the record has no id or is
         broken, since counting newlines costs as much as the search."""
@@ -317,7 +320,7 @@ def _whole_lines(data: Buffer, start: int, end: int) -> tuple[int, int]:
 
 def _next_line(data: Buffer, offset: int, size: int) -> int:
     """The first line start at or after ``offset`` (> 0)."""
-    newline = data.find(b"\n", offset - 1)
+    newline = sz.find(data, b"\n", offset - 1)
     return size if newline < 0 else newline + 1
 
 
@@ -331,10 +334,8 @@ class _LineCounter:
     def line_at(self, offset: int) -> int:
         if offset < self.offset:
             self.offset, self.line = 0, 1
-        while self.offset < offset:
-            step = min(offset, self.offset + RANGE_BYTES)
-            self.line += self.data[self.offset : step].count(b"\n")
-            self.offset = step
+        self.line += sz.count(self.data, b"\n", self.offset, offset)
+        self.offset = offset
         return self.line
 
 
