@@ -25,11 +25,10 @@ from dataclasses import dataclass, field, fields
 from itertools import compress, pairwise
 from operator import and_, gt, itemgetter, or_
 from typing import Any
-from urllib.parse import urlsplit
 
 from .clean.lexicon import STOPWORDS as CLEAN_STOPWORDS
 from .lang import EN_STOPWORDS, KK_STOPWORDS, RU_STOPWORDS, detect_language
-from .records import Record, meta_of
+from .records import Record, meta_of, site_of
 
 STOPWORDS = CLEAN_STOPWORDS | RU_STOPWORDS | KK_STOPWORDS | EN_STOPWORDS
 
@@ -232,7 +231,7 @@ class Measure:
             data = lower.encode("utf-8", "surrogatepass")
             mojibake = find_mojibake(text)
             month = _month_of(record, meta)
-            site = site_of(record, meta)
+            site = site_of(record) or "unknown"
             if self.top:  # the costliest figures; ct check and --top 0 do without them
                 self.words.update(tokens)
                 batch.bigrams.update(_content_pairs(tokens[:BIGRAM_TOKENS]))
@@ -452,23 +451,6 @@ def compute_stats(
     for batch in batches(records):
         collector.merge(collector.measure(batch))
     return collector.result()
-
-
-def site_of(record: Record, meta: dict[str, Any] | None = None) -> str:
-    """The site a document came from: ``site`` field, URL host, else its source folder."""
-    meta = meta if meta is not None else meta_of(record)
-    for value in (record.get("site"), meta.get("site")):
-        if isinstance(value, str) and value:
-            return value
-    for value in (record.get("url"), meta.get("url")):
-        if isinstance(value, str) and value:
-            host = urlsplit(value).hostname
-            if host:
-                return host
-    source = meta.get("source")
-    if isinstance(source, str) and "/" in source:
-        return source.rsplit("/", 1)[0]
-    return "unknown"
 
 
 def _group_tally(groups: dict[str, Tally], key: str) -> Tally:

@@ -134,6 +134,24 @@ def test_site_repeated_lines_are_removed_across_documents() -> None:
     assert footer in kept[0]["text"]
 
 
+def test_one_site_however_its_records_name_it() -> None:
+    """«www.News.kz», «news.kz» and a URL on news.kz are one site: its footer goes."""
+    footer = "Все права защищены, перепечатка только с письменного разрешения редакции"
+    bodies = [
+        "Акимат объявил о ремонте дорог в трёх районах города до конца сентября.",
+        "Школьники из Караганды заняли первое место на олимпиаде по робототехнике.",
+        "В горах Заилийского Алатау выпал первый снег, туристов просят быть осторожнее.",
+    ]
+    where = [{"site": "www.News.kz"}, {"meta": {"site": "news.kz"}}, {"url": "https://news.kz/a/1"}]
+    payload = "".join(
+        json.dumps({"id": str(i), "text": f"{body}\n\n{footer}\n", **where[i]}, ensure_ascii=False)
+        + "\n"
+        for i, body in enumerate(bodies)
+    )
+    records = jsonl(run_ct("clean", "-", input=payload, check=True).stdout)
+    assert [record["text"] for record in records] == [body + "\n" for body in bodies]
+
+
 def test_malformed_jsonl_line_skip_and_stop() -> None:
     payload = '{"id": "a", "text": "Первый."}\nnot json\n{"id": "b", "text": "Второй."}\n'
     skipped = run_ct("clean", "-", input=payload)

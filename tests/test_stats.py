@@ -137,6 +137,22 @@ def test_by_site_and_lang() -> None:
     assert by_lang["ru"]["documents"] == 2 and by_lang["en"]["documents"] == 1
 
 
+def test_by_site_takes_one_host_however_records_name_it(tmp_path) -> None:
+    folder = tmp_path / "scraped" / "inform.kz"
+    folder.mkdir(parents=True)
+    (folder / "page.txt").write_text(RU_ARTICLE, "utf-8")
+    records = [
+        {"id": "1", "text": RU_ARTICLE, "meta": {"site": "www.Zakon.kz"}},
+        {"id": "2", "text": EN_ARTICLE, "url": "https://zakon.kz/news/2"},
+        {"id": "3", "text": EN_ARTICLE, "meta": {"url": "zakon.kz/news/3"}},
+        {"id": "4", "text": KK_ARTICLE},
+    ]
+    (tmp_path / "records.jsonl").write_text(jsonl(records), "utf-8")
+    stats = stats_json("--json", "--by", "site", str(tmp_path / "records.jsonl"), str(folder))
+    sites = {site: group["documents"] for site, group in stats["groups"]["site"].items()}
+    assert sites == {"zakon.kz": 3, "unknown": 1, str(folder): 1}
+
+
 def test_top_names_words_and_bigrams_leave_stopwords_out() -> None:
     stats = stats_json("--json", "--top", "10", input=jsonl([{"text": EN_ARTICLE}] * 2))
     words = [word for word, _ in stats["top_words"]]

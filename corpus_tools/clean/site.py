@@ -20,10 +20,9 @@ import re
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Literal
 
-from ..records import Record, meta_of
+from ..records import SITE_SOURCES, Record, site_of
 from .page import Page, line_columns
 from .repair import split_lines
 
@@ -55,26 +54,17 @@ def line_hash(site: str, key: str) -> int:
     return (mixed * 0xBF58476D1CE4E5B9) & _MASK64
 
 
-def site_of(record: Record, site_key: SiteKey) -> str | None:
-    """The site of a record: meta.site, a top-level site, the host of a url, or its folder."""
-    if site_key == "none":
-        return None
-    meta = meta_of(record)
-    if site_key in ("auto", "meta"):
-        site = meta.get("site") or record.get("site")
-        if site:
-            return str(site)
-    if site_key in ("auto", "url"):
-        url = meta.get("url") or record.get("url")
-        if isinstance(url, str):
-            host = re.sub(r"^[a-z]+://", "", url).split("/")[0].lower()
-            if host:
-                return host.removeprefix("www.")
-    if site_key in ("auto", "folder"):
-        source = meta.get("source")
-        if isinstance(source, str) and source != "<stdin>":
-            return str(Path(source).parent)
-    return None
+def site_by_key(record: Record, site_key: SiteKey) -> str | None:
+    """The record's site as ``--site-key`` asks: ``auto`` tries meta, url and folder in turn."""
+    return site_of(record, SITE_SOURCES if site_key == "auto" else _SOURCES_BY_KEY[site_key])
+
+
+_SOURCES_BY_KEY: dict[str, tuple[str, ...]] = {
+    "meta": ("meta",),
+    "url": ("url",),
+    "folder": ("folder",),
+    "none": (),
+}
 
 
 def page_line_keys(text: str, min_chars: int) -> set[str]:
@@ -91,7 +81,7 @@ def page_line_keys(text: str, min_chars: int) -> set[str]:
 def record_lines(record: Record, site_key: SiteKey, min_chars: int) -> tuple[str, list[int]] | None:
     """The record's site and the counter identity of each of its distinct folded lines: what
     the first pass counts, once per document (None for a record without a site)."""
-    site = site_of(record, site_key)
+    site = site_by_key(record, site_key)
     if site is None:
         return None
     keys = page_line_keys(record.get("text") or "", min_chars)
@@ -152,7 +142,7 @@ class SiteLineIndex:
         return sum(t.itemsize * len(t) for t in self.table)
 
     def site_of(self, record: Record) -> str | None:
-        return site_of(record, self.site_key)
+        return site_by_key(record, self.site_key)
 
     def _slots(self, value: int) -> list[int]:
         """Counter positions by double hashing (Kirsch–Mitzenmacher) of one 64-bit hash."""

@@ -18,14 +18,13 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
-from urllib.parse import urlsplit
 
 import stringzilla as sz
 
 from ..errors import CtError, InputError, RecordError
 from ..io import STDIN, Reader, expand_inputs, parse_jsonl_line
 from ..parallel import map_ordered
-from ..records import Record, meta_of
+from ..records import Record, bare_host, meta_of
 from .matchers import Matcher
 from .raw import Buffer, every_line, raw_gate
 
@@ -51,7 +50,7 @@ class MetaFilter:
             if value is not None and not _ISO_PREFIX.fullmatch(value):
                 raise CtError(f"--{name} takes an ISO date such as 2024, 2024-05 or 2024-05-09")
         if self.site:
-            self.site = _bare_host(self.site)
+            self.site = bare_host(self.site)
 
     @property
     def active(self) -> bool:
@@ -76,24 +75,16 @@ class MetaFilter:
         return True
 
     def _site_matches(self, record: Record, meta: dict) -> bool:
+        """Any site the record names (``site``, the host of ``url``, top level or in meta) is
+        the filter's site or a subdomain of it."""
         assert self.site is not None
-        candidates = [record.get("site"), meta.get("site")]
-        for url in (record.get("url"), meta.get("url")):
-            if isinstance(url, str):
-                candidates.append(urlsplit(url).hostname)
-        for site in candidates:
-            if isinstance(site, str) and site:
-                host = _bare_host(site)
-                if host == self.site or host.endswith("." + self.site):
-                    return True
+        for name in ("site", "url"):
+            for value in (record.get(name), meta.get(name)):
+                if isinstance(value, str) and value.strip():
+                    host = bare_host(value)
+                    if host == self.site or host.endswith("." + self.site):
+                        return True
         return False
-
-
-def _bare_host(site: str) -> str:
-    site = site.lower().strip()
-    if "//" in site:
-        site = urlsplit(site).hostname or site
-    return site.removeprefix("www.")
 
 
 @dataclass
