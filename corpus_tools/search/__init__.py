@@ -5,10 +5,19 @@ The library is usable from Python::
     from corpus_tools.search import Searcher, build_matcher
     for doc in Searcher(build_matcher("выборы", forms=True)).search(["corpus/"]):
         print(doc.doc_id, [doc.text[s:e] for s, e in doc.spans])
+
+The package's names load on first use, so that ``ct search --index`` (which needs only the
+letter folding of ``names``) does not import the scanner.
 """
 
-from .matchers import Matcher, build_matcher, smart_ignore_case
-from .scan import DocumentMatches, MetaFilter, Searcher
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .matchers import Matcher, build_matcher, smart_ignore_case
+    from .scan import DocumentMatches, MetaFilter, Searcher
 
 __all__ = [
     "DocumentMatches",
@@ -18,3 +27,21 @@ __all__ = [
     "build_matcher",
     "smart_ignore_case",
 ]
+
+_HOME = {
+    "Matcher": ".matchers",
+    "build_matcher": ".matchers",
+    "smart_ignore_case": ".matchers",
+    "DocumentMatches": ".scan",
+    "MetaFilter": ".scan",
+    "Searcher": ".scan",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home, __name__), name)
+    globals()[name] = value
+    return value
