@@ -31,3 +31,28 @@ def test_a_piped_search_imports_neither_other_subcommands_nor_rich(tmp_path):
     )
     assert result.stdout == "a\n"
     assert result.stderr.split() == ["corpus_tools.cli.common", "corpus_tools.cli.search"]
+
+
+def test_an_index_query_does_not_import_the_scanner(tmp_path):
+    index = tmp_path / "a.db"
+    corpus = tmp_path / "a.jsonl"
+    corpus.write_text('{"id": "a", "text": "Президент Тоқаев"}\n', "utf-8")
+    subprocess.run(
+        [sys.executable, "-m", "corpus_tools", "index", "build", str(corpus), "-o", str(index)],
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+    )
+    script = (
+        "import sys\n"
+        f"sys.argv = ['ct', 'search', '--index', {str(index)!r}, '-l', 'Токаев']\n"
+        "from corpus_tools.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('corpus_tools.search'))),"
+        " file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT
+    )
+    assert result.stdout == "a\n"
+    assert result.stderr.split() == ["corpus_tools.search", "corpus_tools.search.names"]
