@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import re
 
 import pytest
@@ -180,6 +181,63 @@ def test_fuzzy_prefilter_keeps_every_word_within_n_edits(tmp_path):
         "1",
         "3",
     ]
+
+
+def _fuzzy_word_by_word(query: str, edits: int, text: str) -> list[tuple[int, int]]:
+    """The plain definition: runs of consecutive words, each within ``edits`` of its query
+    word (Levenshtein, ignoring case)."""
+    from rapidfuzz.distance import Levenshtein
+
+    wanted = [w.lower() for w in re.findall(r"\w+", query)]
+    words = list(re.finditer(r"\w+", text))
+    spans = []
+    for i in range(len(words) - len(wanted) + 1):
+        run = words[i : i + len(wanted)]
+        if all(
+            Levenshtein.distance(w.group().lower(), q) <= edits
+            for w, q in zip(run, wanted, strict=True)
+        ):
+            spans.append((run[0].start(), run[-1].end()))
+    return spans
+
+
+@pytest.mark.parametrize(
+    ("query", "edits"), [("Казахстан", 1), ("казахстан", 2), ("Нур-Султан", 1), ("Astana", 1)]
+)
+def test_fuzzy_spans_are_every_run_of_close_words(query, edits):
+    rng = random.Random(3)
+    vocabulary = [
+        "Казахстан",
+        "КАЗАХСТАН",
+        "Казахтан",
+        "Қазақстан",
+        "казахстанский",
+        "Кзахстан",
+        "Нур",
+        "Султан",
+        "НУР",
+        "султан",
+        "Нур-Султан",
+        "Astana",
+        "ASTANA",
+        "Astna",
+        "Astanaa",
+        "в",
+        "и",
+        "столица",
+        "İstanbul",
+        "ΟΔΟΣ",
+        "2024",
+        "–",
+        ",",
+        ".",
+        "«",
+        "»",
+    ]
+    for _ in range(300):
+        text = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 25)))
+        spans = list(build_matcher(query, fuzzy=edits).spans(text))
+        assert spans == _fuzzy_word_by_word(query, edits, text), text
 
 
 def test_kwic_aligns_matches_in_one_column(corpus):

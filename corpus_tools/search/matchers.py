@@ -85,22 +85,33 @@ class FuzzyMatcher:
         from rapidfuzz.distance import Levenshtein
         from rapidfuzz.process import extract
 
-        words = list(self._words.finditer(text))
-        vocabulary = {w.group().lower() for w in words}
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a letter whose lower case is longer (İ): offsets move
+            lowered = "".join(ch.lower()[0] for ch in text)
+        words = self._words.findall(lowered)
         close = []
         for query_word in self.query_words:
             found = extract(
                 query_word,
-                vocabulary,
+                set(words),
                 scorer=Levenshtein.distance,
                 score_cutoff=self.max_edits,
                 limit=None,
             )
+            if not found:
+                return
             close.append({choice for choice, _, _ in found})
+        if len(close) == 1:
+            # Whole words of the text that are close: one regex pass instead of a Python loop.
+            alternatives = "|".join(map(re.escape, sorted(close[0], key=len, reverse=True)))
+            for match in re.finditer(rf"(?<!\w)(?:{alternatives})(?!\w)", lowered):
+                yield match.span()
+            return
         width = len(close)
+        matches = list(self._words.finditer(lowered))
         for i in range(len(words) - width + 1):
-            if all(words[i + j].group().lower() in close[j] for j in range(width)):
-                yield words[i].start(), words[i + width - 1].end()
+            if all(words[i + j] in close[j] for j in range(width)):
+                yield matches[i].start(), matches[i + width - 1].end()
 
 
 def _intact_pieces(word: str, max_edits: int) -> list[str] | None:
