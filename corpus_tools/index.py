@@ -17,10 +17,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from .errors import CtError
-from .records import Record, meta_of
+from .records import Record, bare_host, meta_of, site_of
 from .search.names import fold
 
 SCHEMA_VERSION = "1"
@@ -87,17 +86,12 @@ def _row(record: Record) -> tuple[Any, ...]:
     text = record.get("text") or ""
     meta = meta_of(record)
     folded = fold(text)
-    site = record.get("site") or meta.get("site")
-    if not site:
-        url = record.get("url") or meta.get("url")
-        if isinstance(url, str):
-            site = urlsplit(url).hostname
     return (
         text,
         folded if folded != text else "",
         str(record.get("id")),
         record.get("lang") or meta.get("lang"),
-        site,
+        site_of(record),
         meta.get("date") or record.get("date"),
         json.dumps(meta, ensure_ascii=False),
     )
@@ -141,10 +135,13 @@ def search_index(
 
         query = " ".join(russian_stem(w.lower()) + "*" for w in re.findall(r"\w+", query))
     where, params = ["docs match ?"], [fts_query(query)]
-    for column, value in (("lang", lang), ("site", site)):
-        if value:
-            where.append(f"lower({column}) = lower(?)")
-            params.append(value.removeprefix("www."))
+    if lang:
+        where.append("lower(lang) = lower(?)")
+        params.append(lang)
+    if site:  # the site or a subdomain of it, as in the full scan
+        host = bare_host(site)
+        where.append("(lower(site) = ? or substr(lower(site), -?) = ?)")
+        params += [host, len(host) + 1, "." + host]
     if since:
         where.append("substr(date, 1, ?) >= ?")
         params += [len(since), since]

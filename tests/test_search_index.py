@@ -22,6 +22,11 @@ DOCS = [
         "text": "Выборы в маслихаты. Явка на выборах выросла, выборы прошли спокойно.",
     },
     {
+        "id": "by-url",
+        "url": "https://www.Zakon.kz/news/42",
+        "text": "Депутаты маслихата обсудили тарифы на тепло в понедельник.",
+    },
+    {
         "id": "kazakh",
         "lang": "kk",
         "meta": {"site": "kaz.inform.kz", "date": "2023-11-20"},
@@ -43,7 +48,7 @@ def index(tmp_path_factory):
     path = folder / "news.db"
     result = run_ct("index", "build", str(corpus), "-o", str(path))
     assert result.returncode == 0, result.stderr
-    assert "indexed 8 documents" in result.stderr
+    assert "indexed 9 documents" in result.stderr
     assert sorted(p.name for p in folder.iterdir()) == ["news.db", "news.jsonl"]  # no temp left
     return path
 
@@ -87,7 +92,11 @@ def test_filters_and_exit_codes(index):
     assert query(index, "-l", "--lang", "ru", "--since", "2024-04", "выбор*").stdout.split() == [
         "many-mentions"
     ]
+    # The site of a record as every stage takes it: meta.site, or the host of its url.
+    found = query(index, "-l", "--site", "www.zakon.kz", "депутаты").stdout.split()
+    assert sorted(found) == ["by-url", "one-mention"]
     assert query(index, "-l", "--site", "zakon.kz", "выбор*").stdout.split() == ["one-mention"]
+    assert query(index, "-l", "--site", "inform.kz", "Тоқаев").stdout.split() == ["kazakh"]
     assert query(index, "Караганда").returncode == 1
     missing = run_ct("search", "--index", "nowhere.db", "выборы")
     assert missing.returncode == 2 and "no such index" in missing.stderr
