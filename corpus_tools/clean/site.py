@@ -137,10 +137,6 @@ class SiteLineIndex:
         self.documents: dict[str, int] = {}
         self._counts: dict[tuple[str, str], int] = {}  # second pass: lines repeat across pages
 
-    @property
-    def memory_bytes(self) -> int:
-        return sum(t.itemsize * len(t) for t in self.table)
-
     def site_of(self, record: Record) -> str | None:
         return site_by_key(record, self.site_key)
 

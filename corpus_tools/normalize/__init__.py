@@ -28,7 +28,6 @@ class Normalizer:
         morphology: bool = True,
     ) -> None:
         self.do_dates = dates
-        self.do_names = names
         self.inline = inline
         self.matcher = NameMatcher(extra=names_files, morphology=morphology) if names else None
 

@@ -57,11 +57,6 @@ def match_key(word: str) -> str:
     return text
 
 
-def fold_kazakh(text: str) -> str:
-    """Kazakh-specific letters replaced by their Russian neighbours (for matching only)."""
-    return text.translate(KAZAKH_FOLD)
-
-
 _NEWS_LATIN = {
     "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "і": "i",
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",

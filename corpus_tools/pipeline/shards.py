@@ -90,10 +90,6 @@ class ShardSet:
         self._write_marker(self._marker(part).name, {"records": count})
         return count
 
-    def records_in(self, part: int) -> int:
-        found = self._read_marker(self._marker(part))
-        return int(found["records"]) if found else 0
-
     def _write_marker(self, name: str, fields: dict) -> None:
         data = json.dumps({**fields, "fingerprint": self.fingerprint}).encode()
         _atomic_write(self.folder / COMPLETE / name, data)

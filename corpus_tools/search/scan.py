@@ -52,10 +52,6 @@ class MetaFilter:
         if self.site:
             self.site = bare_host(self.site)
 
-    @property
-    def active(self) -> bool:
-        return any((self.lang, self.site, self.since, self.until))
-
     def accepts(self, record: Record) -> bool:
         meta = meta_of(record)
         if self.lang:
