@@ -168,11 +168,14 @@ class NameMatcher:
             for item in entity.formerly
             if isinstance(item.get("name"), str)
         }
-        adjectives = sorted(
-            ((stem, e) for e in entities.values() for stem in e.adjectives),
+        # Adjective stems (longest first) by their first letter: a word is tried only against
+        # the stems it could start with.
+        self._adjectives: dict[str, list[tuple[str, Entity]]] = {}
+        for stem, entity in sorted(
+            ((stem.lower(), e) for e in entities.values() for stem in e.adjectives if stem),
             key=lambda pair: -len(pair[0]),
-        )
-        self._adjectives = adjectives
+        ):
+            self._adjectives.setdefault(stem[0], []).append((stem, entity))
         self._cache: dict[str, tuple[Entity, float, list[str]] | None] = {}
         self._fuzzy_cache: dict[str, tuple[Entity, float] | None] = {}
 
@@ -226,11 +229,13 @@ class NameMatcher:
     def _match_at(
         self, text: str, words: list[tuple[int, int, str]], position: int
     ) -> tuple[Mention, int] | None:
-        for count in range(min(MAX_WORDS, len(words) - position), 0, -1):
+        # A name of several words has every word capitalised (or a «де»): try no longer spans.
+        longest, limit = 1, min(MAX_WORDS, len(words) - position)
+        while longest < limit and _may_continue_name(words[position + longest][2]):
+            longest += 1
+        for count in range(longest, 0, -1):
             span = words[position : position + count]
             if not _adjacent(text, span):
-                continue
-            if count > 1 and not all(w[2][0].isupper() or w[2] in ("де", "de") for w in span):
                 continue
             if count == 1 and len(span[0][2]) < 3 and not span[0][2].isupper():
                 continue  # «Им», «Он» at a sentence start are pronouns, not «ІІМ» or «ОН»
@@ -292,7 +297,7 @@ class NameMatcher:
 
     def _adjective(self, word: str) -> Entity | None:
         low = word.lower()
-        for stem, entity in self._adjectives:
+        for stem, entity in self._adjectives.get(low[:1], ()):
             if low.startswith(stem) and len(low) > len(stem):
                 return entity
         return None
@@ -353,6 +358,10 @@ def _link_surnames(mentions: list[Mention]) -> list[Mention]:
 def _consonants(key: str) -> str:
     """Spelling variants differ in vowels; different surnames (Токаев/Токарев) in consonants."""
     return re.sub("[aeiouy]", "", key)
+
+
+def _may_continue_name(word: str) -> bool:
+    return word[0].isupper() or word in ("де", "de")
 
 
 def _adjacent(text: str, span: list[tuple[int, int, str]]) -> bool:
