@@ -6,6 +6,8 @@ is imported only then, since importing it costs more than many a piped command's
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -62,9 +64,22 @@ def stderr_console() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+def stdin_is_pipe() -> bool:
+    """Another process writes to our stdin: we are a later stage of a pipe."""
+    try:
+        return stat.S_ISFIFO(os.fstat(0).st_mode)
+    except OSError:  # no stdin at all
+        return False
+
+
 def progress(items: Iterable[T], description: str, total: int | None = None) -> Iterator[T]:
-    """Yield ``items`` while showing a live counter on stderr, only when stderr is a terminal."""
-    if _quiet or not stderr_is_terminal():
+    """Yield ``items`` while showing a live counter on stderr, only when stderr is a terminal.
+
+    In ``ct clean corpus/ | ct dedup | ct stats`` every stage shares that terminal: only the
+    first one, whose stdin is not a pipe, draws a bar (four bars on one line would overwrite
+    each other). The later stages still print their warnings and summaries.
+    """
+    if _quiet or not stderr_is_terminal() or stdin_is_pipe():
         yield from items
         return
     from rich.progress import (

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
+import subprocess
+import sys
 from pathlib import Path
 
-from .conftest import CORPUS, SEEDS, run_ct, shell
+from .conftest import CORPUS, ROOT, SEEDS, run_ct, shell
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -204,3 +208,40 @@ def test_site_line_counting_in_workers_gives_the_same_output(tmp_path: Path) -> 
         "removed"
     ]
     assert first["text"] == "О погоде в Астане в понедельник.\n"
+
+
+def _stderr_on_a_terminal(stdin) -> str:
+    """Run ``ct clean`` with stderr on a pseudo-terminal; what it drew there."""
+    leader, follower = pty.openpty()
+    with subprocess.Popen(
+        [sys.executable, "-m", "corpus_tools", "clean", "-"],
+        stdin=stdin,
+        stdout=subprocess.DEVNULL,
+        stderr=follower,
+        cwd=ROOT,
+    ) as proc:
+        os.close(follower)
+        drawn = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the process closed the terminal
+                break
+            if not chunk:
+                break
+            drawn += chunk
+        proc.wait()
+    os.close(leader)
+    return drawn.decode("utf-8", "replace")
+
+
+def test_progress_is_drawn_by_the_first_stage_of_a_pipe_only(tmp_path) -> None:
+    page = tmp_path / "page.jsonl"
+    page.write_text(json.dumps({"id": "a", "text": "Текст статьи."}, ensure_ascii=False) + "\n")
+    with page.open("rb") as from_file:
+        assert "cleaning" in _stderr_on_a_terminal(from_file)
+    reader, writer = os.pipe()
+    os.write(writer, page.read_bytes())
+    os.close(writer)
+    with os.fdopen(reader, "rb") as from_pipe:
+        assert "cleaning" not in _stderr_on_a_terminal(from_pipe)
