@@ -37,6 +37,9 @@ MAX_WORDS = 4
 _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _LOWER = "a-zа-яёәғқңөұүһіáóúǵńıýşç"
 _WORD = re.compile(rf"[{_UPPER}{_LOWER}][{_UPPER}{_LOWER}’'\-]*")
+_CYRILLIC_START = re.compile("[А-ЯЁӘҒҚҢӨҰҮҺІа-яёәғқңөұүһі]")
+_VOWELS = re.compile("[aeiouy]")
+_INITIALS_AT_END = re.compile(rf"(?:(?<![{_UPPER}{_LOWER}])[{_UPPER}][{_LOWER}]?[.\-]\s?)+$")
 
 _RU_ENDINGS = (
     "ами", "ями", "ого", "ему", "ому", "ыми", "ими", "ой", "ей", "ом", "ем", "ым", "им",
@@ -357,7 +360,7 @@ def _link_surnames(mentions: list[Mention]) -> list[Mention]:
 
 def _consonants(key: str) -> str:
     """Spelling variants differ in vowels; different surnames (Токаев/Токарев) in consonants."""
-    return re.sub("[aeiouy]", "", key)
+    return _VOWELS.sub("", key)
 
 
 def _may_continue_name(word: str) -> bool:
@@ -375,14 +378,14 @@ def _adjacent(text: str, span: list[tuple[int, int, str]]) -> bool:
 def _initials_before(text: str, start: int) -> int | None:
     """Where initials written before a surname begin ("K. Tokayev", "К.-Ж.К. Токаев")."""
     window = text[max(0, start - 12) : start]
-    match = re.search(rf"(?:(?<![{_UPPER}{_LOWER}])[{_UPPER}][{_LOWER}]?[.\-]\s?)+$", window)
+    match = _INITIALS_AT_END.search(window)
     if match is None:
         return None
     return start - len(window) + match.start()
 
 
 def _is_cyrillic(word: str) -> bool:
-    return bool(re.match("[А-ЯЁӘҒҚҢӨҰҮҺІа-яёәғқңөұүһі]", word))
+    return _CYRILLIC_START.match(word) is not None
 
 
 def _stems(word: str) -> list[str]:

@@ -14,6 +14,7 @@ import unicodedata
 from functools import lru_cache
 
 KAZAKH_FOLD = str.maketrans("әқңғөұүһіӘҚҢҒӨҰҮҺІ", "акнгоуухиАКНГОУУХИ")
+_APOSTROPHES_DOTS = re.compile(r"[’'`.]")
 
 _CYRILLIC_TO_LATIN = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
@@ -51,7 +52,7 @@ def match_key(word: str) -> str:
             out.append(ch)
     text = unicodedata.normalize("NFKD", "".join(out))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub(r"[’'`.]", "", text)
+    text = _APOSTROPHES_DOTS.sub("", text)
     for pattern, replacement in _SKELETON:
         text = pattern.sub(replacement, text)
     return text
