@@ -93,7 +93,9 @@ class RawGate:
             yield from self._lines(data, start, stop, translated)
             start = stop
 
-    def _translate(self, data: Buffer, start: int, stop: int, number: int, table: bytes) -> bytes:
+    def _translate(
+        self, data: Buffer, start: int, stop: int, number: int, table: bytes
+    ) -> bytearray:
         """``data[start:stop]`` translated into the table's buffer (valid up to ``stop - start``),
         which is reused from window to window."""
         if len(self._windows) <= number:
@@ -102,10 +104,10 @@ class RawGate:
             self._windows[number] = bytearray(stop - start)
         window = self._windows[number]
         sz.translate(data, table, start=start, end=stop, out=window)
-        return window  # type: ignore[return-value]
+        return window
 
     def _lines(
-        self, data: Buffer, start: int, end: int, translated: list[tuple[bytes, list[bytes]]]
+        self, data: Buffer, start: int, end: int, translated: list[tuple[bytearray, list[bytes]]]
     ) -> Iterator[tuple[int, int]]:
         finders = self._finders(data, start, end, translated)
         hits = [find(start) for find in finders]
@@ -122,7 +124,7 @@ class RawGate:
             ]
 
     def _finders(
-        self, data: Buffer, start: int, end: int, translated: list[tuple[bytes, list[bytes]]]
+        self, data: Buffer, start: int, end: int, translated: list[tuple[bytearray, list[bytes]]]
     ) -> list[Callable[[int], int]]:
         """One function per thing to look for: its first offset at or after ``pos``, or -1."""
         needles = self.needles + ([_U_ESCAPE] if self.escapes else [])
@@ -141,7 +143,7 @@ class RawGate:
         return finders
 
 
-def _shifted_finder(window: bytes, needle: bytes, base: int, size: int) -> Callable[[int], int]:
+def _shifted_finder(window: bytearray, needle: bytes, base: int, size: int) -> Callable[[int], int]:
     """``find`` in the first ``size`` bytes of a copy of ``data[base:...]``, in the coordinates
     of ``data``."""
 
