@@ -15,22 +15,31 @@ def test_every_subcommand_module_is_registered_by_name():
     assert modules - {"__init__", "common"} == set(COMMAND_MODULES.values())
 
 
-def test_a_piped_search_imports_neither_other_subcommands_nor_rich(tmp_path):
-    corpus = tmp_path / "a.jsonl"
-    corpus.write_text('{"id": "a", "text": "Астана"}\n', "utf-8")
+def run_and_list_modules(argv: list[str], prefixes: tuple[str, ...]) -> tuple[str, list[str]]:
+    """Run ``ct ARGV`` in a fresh interpreter; its stdout and the loaded modules that start with
+    one of ``prefixes``."""
     script = (
         "import sys\n"
-        f"sys.argv = ['ct', 'search', '-l', 'Астана', {str(corpus)!r}]\n"
+        f"sys.argv = {['ct', *argv]!r}\n"
         "from corpus_tools.cli import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "loaded = [m for m in sys.modules if m.startswith(('corpus_tools.cli.', 'rich'))]\n"
+        f"loaded = [m for m in sys.modules if m.startswith({prefixes!r})]\n"
         "print(' '.join(sorted(loaded)), file=sys.stderr)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT
     )
-    assert result.stdout == "a\n"
-    assert result.stderr.split() == ["corpus_tools.cli.common", "corpus_tools.cli.search"]
+    return result.stdout, result.stderr.split()
+
+
+def test_a_piped_search_imports_neither_other_subcommands_nor_rich(tmp_path):
+    corpus = tmp_path / "a.jsonl"
+    corpus.write_text('{"id": "a", "text": "Астана"}\n', "utf-8")
+    out, loaded = run_and_list_modules(
+        ["search", "-l", "Астана", str(corpus)], ("corpus_tools.cli.", "rich")
+    )
+    assert out == "a\n"
+    assert loaded == ["corpus_tools.cli.common", "corpus_tools.cli.search"]
 
 
 def test_an_index_query_does_not_import_the_scanner(tmp_path):
@@ -43,16 +52,8 @@ def test_an_index_query_does_not_import_the_scanner(tmp_path):
         capture_output=True,
         cwd=ROOT,
     )
-    script = (
-        "import sys\n"
-        f"sys.argv = ['ct', 'search', '--index', {str(index)!r}, '-l', 'Токаев']\n"
-        "from corpus_tools.cli import main\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print(' '.join(sorted(m for m in sys.modules if m.startswith('corpus_tools.search'))),"
-        " file=sys.stderr)\n"
+    out, loaded = run_and_list_modules(
+        ["search", "--index", str(index), "-l", "Токаев"], ("corpus_tools.search",)
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT
-    )
-    assert result.stdout == "a\n"
-    assert result.stderr.split() == ["corpus_tools.search", "corpus_tools.search.names"]
+    assert out == "a\n"
+    assert loaded == ["corpus_tools.search", "corpus_tools.search.names"]
