@@ -245,3 +245,49 @@ def test_progress_is_drawn_by_the_first_stage_of_a_pipe_only(tmp_path) -> None:
     os.close(writer)
     with os.fdopen(reader, "rb") as from_pipe:
         assert "cleaning" not in _stderr_on_a_terminal(from_pipe)
+
+
+ARTICLE = [
+    "Городской акимат объявил о капитальном ремонте трёх мостов через реку Есиль, работы "
+    "начнутся в мае и продлятся до конца октября, движение будет перекрыто частично.",
+    "По словам заместителя акима, подрядчики уже выбраны на открытом конкурсе, а общая "
+    "стоимость работ составит около двух миллиардов тенге из местного бюджета.",
+    "Жители прибрежных районов просили обновить мосты ещё три года назад, когда на одном из "
+    "них обрушилась часть перил, и тогда городские власти обещали вернуться к вопросу.",
+]
+FOOTER = "Все права защищены. Перепечатка материалов только с письменного разрешения редакции."
+TEASERS = [
+    "В Караганде открылся новый спортивный комплекс для детей и подростков, где бесплатно "
+    "работают секции по плаванию, борьбе и лёгкой атлетике для всех желающих.",
+    "Синоптики предупредили о сильном ветре и метели на севере страны в ближайшие выходные, "
+    "водителям советуют отложить поездки по трассам между областными центрами.",
+    "Учёные национального университета представили прибор, который измеряет загрязнение "
+    "воздуха в реальном времени и передаёт данные в городскую систему мониторинга.",
+]
+
+
+def _site_pages(texts: list[str]) -> str:
+    return "".join(
+        json.dumps({"id": str(i), "text": text, "site": "news.kz"}, ensure_ascii=False) + "\n"
+        for i, text in enumerate(texts)
+    )
+
+
+def test_copies_of_one_article_keep_it_and_lose_what_the_site_shares() -> None:
+    """Three crawls of one article (each with another teaser) among six pages of a site: the
+    article is shared by three pages, but it is their text, not site furniture."""
+    copies = ["\n\n".join([*ARTICLE, f"Читайте также: {teaser}", FOOTER]) for teaser in TEASERS]
+    others = ["\n\n".join([teaser, FOOTER]) for teaser in TEASERS]
+    records = jsonl(run_ct("clean", "-", input=_site_pages([*copies, *others]), check=True).stdout)
+    for record in records[:3]:
+        assert all(paragraph in record["text"] for paragraph in ARTICLE)
+        assert FOOTER not in record["text"]
+
+
+def test_a_page_of_shared_teasers_only_keeps_none_of_them() -> None:
+    listing = "\n\n".join([*TEASERS, FOOTER])
+    pages = [listing, *("\n\n".join([paragraph, *TEASERS, FOOTER]) for paragraph in ARTICLE)]
+    records = jsonl(run_ct("clean", "-", input=_site_pages(pages), check=True).stdout)
+    assert not any(teaser in records[0]["text"] for teaser in TEASERS)
+    for record, paragraph in zip(records[1:], ARTICLE, strict=True):
+        assert record["text"].strip() == paragraph

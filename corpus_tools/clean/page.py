@@ -23,6 +23,16 @@ def column_texts(line: str) -> list[str]:
     return columns or [""]
 
 
+_FOLD = re.compile(r"[\d\W_]+")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def line_key(text: str) -> str:
+    """Lines that differ only in digits, punctuation or case count as the same line
+    ('Комментарии (3)' and 'Комментарии (12)')."""
+    return _FOLD.sub(" ", text.lower()).strip()
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def line_columns(line: str) -> tuple[str, ...]:
     """A raw input line, repaired and tidied, as its columns (usually one)."""

@@ -15,8 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from . import lexicon as lx
-from .page import Page
-from .site import line_key
+from .page import Page, line_key
 
 Finder = Callable[[Page], Iterable[int]]
 

@@ -16,29 +16,22 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import re
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
 from ..records import SITE_SOURCES, Record, site_of
-from .page import Page, line_columns
+from .page import Page, line_columns, line_key
 from .repair import split_lines
+from .rules import is_prose
 
 SiteKey = Literal["auto", "meta", "url", "folder", "none"]
 
-_FOLD = re.compile(r"[\d\W_]+")
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def line_key(text: str) -> str:
-    """Lines that differ only in digits, punctuation or case count as the same line
-    ('Комментарии (3)' and 'Комментарии (12)')."""
-    return _FOLD.sub(" ", text.lower()).strip()
-
-
 _MASK64 = (1 << 64) - 1
+# A page with less running text than this that no other page shares has no article of its own
+# beside the shared lines: it is a copy of an article that several pages carry.
+OWN_PROSE_CHARS = 200
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -200,18 +193,47 @@ class SiteLineIndex:
         return min(t[s] for t, s in zip(self.table, slots, strict=True))
 
     def mark(self, page: Page, site: str) -> None:
-        """Second pass: remove the page's lines that enough documents of its site share."""
+        """Second pass: remove the page's lines that enough documents of its site share.
+
+        When those lines hold the page's running text, the page is one of several copies of one
+        article (a re-crawl, a print or mobile version): the article's paragraphs stay, for
+        dedup to handle, and only the rest of what the pages share goes.
+        """
         if self.documents.get(site, 0) < self.min_docs:
             return
         if len(self._counts) > 1 << 17:
             self._counts.clear()
+        shared: dict[int, int] = {}
         for index in page.live():
             text = page.units[index].text
             count = self._counts.get((site, text))
             if count is None:
                 count = self._counts[(site, text)] = self.count(site, text)
             if count >= self.min_docs:
-                page.remove(index, self.RULE)
+                shared[index] = count
+        for index in shared.keys() - _copied_article(page, shared, self.documents[site]):
+            page.remove(index, self.RULE)
+
+
+def _copied_article(page: Page, shared: dict[int, int], site_documents: int) -> set[int]:
+    """The paragraphs to keep on a page that is one of several copies of an article.
+
+    Such a page has almost no running text of its own (under ``OWN_PROSE_CHARS``), and most of
+    its prose is paragraphs that exactly the same documents share: the copies, the smallest
+    count on the page, and a few of the site's pages (at most half). Teasers rotating through
+    other pages have other counts, and a sidebar that every page carries is on more than half
+    of them: a listing page of teasers keeps none.
+    """
+    prose = {i: len(page.units[i].text) for i in page.live() if is_prose(page.units[i].text)}
+    counts = {i: shared[i] for i in prose if i in shared}
+    total = sum(prose.values())
+    if not counts or total - sum(prose[i] for i in counts) >= OWN_PROSE_CHARS:
+        return set()
+    copies = min(counts.values())
+    if copies * 2 > site_documents:
+        return set()
+    article = {i for i, count in counts.items() if count == copies}
+    return article if sum(prose[i] for i in article) * 2 >= total else set()
 
 
 def _count_chunk(site_key: SiteKey, min_chars: int, records: list[Record]) -> LineCounts:
