@@ -224,16 +224,21 @@ def _copied_article(page: Page, shared: dict[int, int], site_documents: int) -> 
     other pages have other counts, and a sidebar that every page carries is on more than half
     of them: a listing page of teasers keeps none.
     """
-    prose = {i: len(page.units[i].text) for i in page.live() if is_prose(page.units[i].text)}
-    counts = {i: shared[i] for i in prose if i in shared}
-    total = sum(prose.values())
-    if not counts or total - sum(prose[i] for i in counts) >= OWN_PROSE_CHARS:
+    own = 0
+    for index in page.live():  # most pages have an article of their own: stop at its start
+        text = page.units[index].text
+        if index not in shared and is_prose(text):
+            own += len(text)
+            if own >= OWN_PROSE_CHARS:
+                return set()
+    prose = {i: len(page.units[i].text) for i in shared if is_prose(page.units[i].text)}
+    if not prose:
         return set()
-    copies = min(counts.values())
+    copies = min(shared[i] for i in prose)
     if copies * 2 > site_documents:
         return set()
-    article = {i for i, count in counts.items() if count == copies}
-    return article if sum(prose[i] for i in article) * 2 >= total else set()
+    article = {i for i in prose if shared[i] == copies}
+    return article if sum(prose[i] for i in article) * 2 >= own + sum(prose.values()) else set()
 
 
 def _count_chunk(site_key: SiteKey, min_chars: int, records: list[Record]) -> LineCounts:
