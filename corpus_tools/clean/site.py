@@ -238,7 +238,13 @@ def _copied_article(page: Page, shared: dict[int, int], site_documents: int) -> 
     if copies * 2 > site_documents:
         return set()
     article = {i for i in prose if shared[i] == copies}
-    return article if sum(prose[i] for i in article) * 2 >= own + sum(prose.values()) else set()
+    if sum(prose[i] for i in article) * 2 < own + sum(prose.values()):
+        return set()
+    # Its title and subheadings are shared by the same copies: keep those from just above the
+    # first paragraph to the last.
+    live = page.live()
+    first, last = live.index(min(article)), live.index(max(article))
+    return article | {i for i in live[max(0, first - 2) : last] if shared.get(i) == copies}
 
 
 def _count_chunk(site_key: SiteKey, min_chars: int, records: list[Record]) -> LineCounts:
