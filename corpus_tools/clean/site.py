@@ -47,17 +47,18 @@ def line_hash(site: str, key: str) -> int:
     return (mixed * 0xBF58476D1CE4E5B9) & _MASK64
 
 
-def site_by_key(record: Record, site_key: SiteKey) -> str | None:
-    """The record's site as ``--site-key`` asks: ``auto`` tries meta, url and folder in turn."""
-    return site_of(record, SITE_SOURCES if site_key == "auto" else _SOURCES_BY_KEY[site_key])
-
-
 _SOURCES_BY_KEY: dict[str, tuple[str, ...]] = {
+    "auto": SITE_SOURCES,  # meta, url and folder in turn
     "meta": ("meta",),
     "url": ("url",),
     "folder": ("folder",),
     "none": (),
 }
+
+
+def site_by_key(record: Record, site_key: SiteKey) -> str | None:
+    """The record's site as ``--site-key`` asks."""
+    return site_of(record, _SOURCES_BY_KEY[site_key])
 
 
 def page_line_keys(text: str, min_chars: int) -> set[str]:
