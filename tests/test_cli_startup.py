@@ -57,3 +57,9 @@ def test_an_index_query_does_not_import_the_scanner(tmp_path):
     )
     assert out == "a\n"
     assert loaded == ["corpus_tools.search", "corpus_tools.search.names"]
+
+
+def test_version_loads_no_subcommand():
+    out, loaded = run_and_list_modules(["--version"], ("corpus_tools.cli.",))
+    assert out.startswith("ct ")
+    assert loaded == []

@@ -59,6 +59,8 @@ def load_commands(args: list[str] | None = None) -> None:
     names none (``ct --help``, a typo). Importing only the command being run keeps the others'
     options and imports out of its start-up."""
     name = next((arg for arg in args or [] if not arg.startswith("-")), None)
+    if name is None and "--version" in (args or []):
+        return  # answered before any subcommand is looked at
     wanted = [COMMAND_MODULES[name]] if name in COMMAND_MODULES else COMMAND_MODULES.values()
     for module in sorted(set(wanted)):
         importlib.import_module(f"{__name__}.{module}")
