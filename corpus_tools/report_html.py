@@ -9,6 +9,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from .stats import length_bin_label
+
 BAR_COLOUR = "#3b6ea5"
 NOISE_COLOURS = ("#d1495b", "#edae49", "#00798c", "#30638e", "#6a4c93")
 CHART_WIDTH = 720
@@ -22,7 +24,7 @@ def render_html(stats: dict[str, Any], title: str = "ct stats") -> str:
         _section(
             "Document length (tokens)",
             _vertical_bars(
-                [(_bin_label(b), b["documents"]) for b in stats["length"]["histogram"]],
+                [(length_bin_label(b), b["documents"]) for b in stats["length"]["histogram"]],
                 "length-histogram",
             ),
         ),
@@ -72,10 +74,6 @@ def _figures_table(stats: dict[str, Any]) -> str:
     rows += [(name.replace("_", " "), f"{value:.1%}") for name, value in stats["noise"].items()]
     body = "".join(f"<tr><th>{escape(k)}</th><td class='n'>{escape(v)}</td></tr>" for k, v in rows)
     return f"<table class='figures'>{body}</table>"
-
-
-def _bin_label(bin_: dict[str, Any]) -> str:
-    return f"{bin_['from']}+" if bin_["to"] is None else f"{bin_['from']}–{bin_['to']}"
 
 
 def _vertical_bars(items: list[tuple[str, int]], chart_id: str) -> str:

@@ -542,6 +542,17 @@ def find_mojibake(text: str) -> re.Match | None:
     return None
 
 
+def length_bin_label(bin_: dict[str, Any]) -> str:
+    """A histogram bin of ``result()["length"]`` as a short label: ``250–500``, ``1k–2.5k``,
+    ``10k+`` (short enough for a chart's axis)."""
+    low = _compact(bin_["from"])
+    return f"{low}+" if bin_["to"] is None else f"{low}–{_compact(bin_['to'])}"
+
+
+def _compact(number: int) -> str:
+    return f"{number / 1000:g}k" if number >= 1000 else str(number)
+
+
 def _length_bin(tokens: int) -> int:
     for index in range(len(LENGTH_BINS) - 1, -1, -1):
         if tokens >= LENGTH_BINS[index]:

@@ -254,3 +254,13 @@ def test_word_counts_handed_back_in_any_order_give_the_same_figures() -> None:
             collector.add_words(share)
         tops.append(collector.result()["top_words"])
     assert tops[0] == tops[1] == [["алматы", 3], ["астана", 3], ["шымкент", 3]]
+
+
+def test_length_bins_have_labels_short_enough_for_a_chart_axis() -> None:
+    from corpus_tools.stats import length_bin_label
+
+    histogram = compute_stats([{"text": RU_ARTICLE}])["length"]["histogram"]
+    assert [length_bin_label(b) for b in histogram] == [
+        "0–10", "10–25", "25–50", "50–100", "100–250", "250–500",
+        "500–1k", "1k–2.5k", "2.5k–5k", "5k–10k", "10k+",
+    ]  # fmt: skip

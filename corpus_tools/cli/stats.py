@@ -89,6 +89,8 @@ def _print_tables(result: dict[str, Any]) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from ..stats import length_bin_label
+
     out = Console()
     figures = Table("figure", "value", box=None, title="corpus", title_justify="left")
     for name in ("documents", "tokens", "characters", "lines"):
@@ -104,7 +106,11 @@ def _print_tables(result: dict[str, Any]) -> None:
     figures.add_row("undated", f"{dates['undated']:,}")
     out.print(figures)
 
-    out.print(_bars("length (tokens)", [(_bin(b), b["documents"]) for b in length["histogram"]]))
+    out.print(
+        _bars(
+            "length (tokens)", [(length_bin_label(b), b["documents"]) for b in length["histogram"]]
+        )
+    )
     out.print(_bars("languages", list(result["languages"].items())))
     if dates["per_month"]:
         out.print(_bars("documents per month", list(dates["per_month"].items())))
@@ -130,10 +136,6 @@ def _print_tables(result: dict[str, Any]) -> None:
                 f"{n['repeated_line_share']:.0%} / {n['timestamp_line_share']:.0%}",
             )
         out.print(table)
-
-
-def _bin(bin_: dict[str, Any]) -> str:
-    return f"{bin_['from']}+" if bin_["to"] is None else f"{bin_['from']}–{bin_['to']}"
 
 
 def _bars(title: str, items: list, share: bool = False):
