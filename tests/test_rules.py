@@ -294,6 +294,26 @@ def test_boilerplate_context_keeps_poem_and_subheading_inside_article() -> None:
         assert line in kept
 
 
+def test_a_refrain_stays_but_a_layout_repeat_goes() -> None:
+    refrain = "Пусть всегда шумят над нами тополя родного края,"
+    song = [
+        refrain,
+        "Пусть весна приходит в город, как невеста молодая,",
+        "И над старою рекою",
+        "Светит солнце золотое.",
+        "",
+        "Мы вернёмся в этот город из любого дальнего края,",
+        "Где друзья нас ждут, как прежде, на скамейке у сарая,",
+        refrain,
+        "И поёт душа другая.",
+    ]
+    text = "\n\n".join([ARTICLE[0], "\n".join(song), ARTICLE[1]])
+    assert clean_text(text).count(refrain) == 2
+    share = "Поделитесь этой новостью с друзьями в социальных сетях"
+    page = "\n\n".join([share, ARTICLE[0], ARTICLE[1], share, ARTICLE[2]])
+    assert clean_text(page).count(share) <= 1
+
+
 def test_site_repeated_line_rule_is_listed_and_skippable() -> None:
     assert "boilerplate_context" in RULES
     text = page_with("Главная | Новости | Политика | Экономика | Спорт")

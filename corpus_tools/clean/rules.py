@@ -545,7 +545,7 @@ def read_more_link(text: str) -> bool:
 @rule(
     "repeated_in_page",
     "Second and later copies of a line of 30+ characters in one page "
-    "(per-comment widgets, a title repeated by the layout).",
+    "(per-comment widgets, a title repeated by the layout); a refrain in verse stays.",
 )
 def repeated_in_page(page: Page) -> Iterator[int]:
     seen: set[str] = set()
@@ -553,9 +553,27 @@ def repeated_in_page(page: Page) -> Iterator[int]:
         key = line_key(_text(page, index))
         if len(key) < 30:
             continue
-        if key in seen:
+        if key in seen and not _in_verse(page, index):
             yield index
         seen.add(key)
+
+
+def _in_verse(page: Page, index: int) -> bool:
+    """Whether the unit sits in a stanza: three or more lines with no blank line between them,
+    each 15-80 characters without digits, one at least ending with a comma (verse lines run on;
+    a layout's repeated lines sit among names, dates and counters)."""
+    units = page.units
+    start = end = index
+    while start > 0 and units[start - 1].text:
+        start -= 1
+    while end + 1 < len(units) and units[end + 1].text:
+        end += 1
+    stanza = [unit.text for unit in units[start : end + 1]]
+    return (
+        len(stanza) >= 3
+        and all(15 <= len(text) <= 80 and not _DIGIT.search(text) for text in stanza)
+        and any(text.rstrip().endswith(",") for text in stanza)
+    )
 
 
 _LIST_HEADING = _whole(rf"{_BULLET}(?:{lx.LIST_HEADINGS})\s*[:»>→]?\s*")
