@@ -119,6 +119,29 @@ def test_headline_list_without_heading_but_article_list_after_colon_survives() -
     assert all(line in kept for line in article_list)
 
 
+def test_a_short_list_between_paragraphs_is_the_articles_but_headlines_there_are_not() -> None:
+    roster = [
+        "Айгерим Садыкова (Алматы)",
+        "Бауыржан Оспанов (Шымкент)",
+        "Дина Ермекова (Караганда)",
+        "Ержан Тлеубаев (Павлодар)",
+        "Жанна Муканова (Атырау)",
+        "Ильяс Кенжебаев (Тараз)",
+    ]
+    kept = clean_text("\n".join([ARTICLE[0], *roster, ARTICLE[1]]))
+    assert all(line in kept for line in [*roster, ARTICLE[0], ARTICLE[1]])
+    sidebar = [
+        "Сильные дожди накроют северные и центральные регионы Казахстана",
+        "Нацбанк сохранил базовую ставку на уровне прошлого месяца",
+        "В Шымкенте открыли новый парк с фонтанами и велодорожками",
+        "Казахстанские борцы взяли три медали на турнире в Стамбуле",
+        "Тарифы на электричество пересмотрят весной в нескольких областях",
+        "Где посмотреть результаты ЕНТ и как подать апелляцию",
+    ]
+    found = rules_of("\n".join([ARTICLE[0], *sidebar, ARTICLE[1]]))
+    assert all(found[line] == "headline_list" for line in sidebar)
+
+
 def test_headline_ticker_glued_into_one_line() -> None:
     ticker = (
         "Подведены итоги конкурса молодых журналистов Алматыда жаңа саябақ ашылды В Караганде "

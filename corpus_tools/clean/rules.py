@@ -613,9 +613,26 @@ def headline_list(page: Page) -> Iterator[int]:
         while end + 1 < len(live) and flags[end + 1]:
             end += 1
         introduced = position > 0 and _text(page, live[position - 1]).endswith(":")
-        if end - position + 1 >= 6 and not introduced:
-            yield from live[position : end + 1]
+        run = live[position : end + 1]
+        if len(run) >= 6 and not introduced and not _list_inside_article(page, live, position, end):
+            yield from run
         position = end + 1
+
+
+def _list_inside_article(page: Page, live: list[int], first: int, last: int) -> bool:
+    """A run of short items (a roster, a list of winners) with a paragraph right above and right
+    below it is part of the article: a sidebar's headlines are longer, and sit beside it."""
+    if first == 0 or last + 1 >= len(live):
+        return False
+    if not (is_prose(_text(page, live[first - 1])) and is_prose(_text(page, live[last + 1]))):
+        return False
+    return _short_items([_text(page, i) for i in live[first : last + 1]])
+
+
+def _short_items(lines: list[str]) -> bool:
+    """List entries rather than headlines: half of them five words or fewer."""
+    words = sorted(len(line.split()) for line in lines)
+    return bool(words) and words[len(words) // 2] <= 5
 
 
 # --------------------------------------------------------------------------- context rule
