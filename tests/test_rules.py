@@ -94,6 +94,17 @@ def test_link_list_under_kazakh_and_english_headings() -> None:
     assert_article_kept(found)
 
 
+@pytest.mark.parametrize(
+    "heading",
+    ["Көп оқылғандар", "Ең көп қаралған жаңалықтар", "Танымал", "Самые читаемые новости",
+     "Популярное за неделю"],
+)  # fmt: skip
+def test_link_list_heading_forms(heading: str) -> None:
+    sidebar = [heading, "Астанада жаңа мектеп ашылды", "Ақтөбеде қар жауды"]
+    found = rules_of(page_with(*sidebar))
+    assert all(found[line] == "link_list" for line in sidebar)
+
+
 def test_headline_list_without_heading_but_article_list_after_colon_survives() -> None:
     headlines = [
         "Сильные дожди накроют Казахстан",
