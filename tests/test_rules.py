@@ -267,6 +267,19 @@ def test_byline_view_counter_and_photo_credit_become_metadata() -> None:
     assert {"view_counter", "byline", "photo_credit"} <= rules
 
 
+def test_tag_lines_become_metadata() -> None:
+    text = "\n".join([ARTICLE[0], ARTICLE[1], "Теги: транспорт, Павлодар, электробусы"])
+    record = Cleaner().clean({"id": "x", "text": text, "meta": {}})
+    assert record["meta"]["tags"] == ["транспорт", "Павлодар", "электробусы"]
+    assert "Теги" not in record["text"]
+    assert Cleaner().clean({"id": "y", "text": page_with("Tags: #water, #Aral Sea")})["meta"][
+        "tags"
+    ] == ["water", "Aral Sea"]
+    # A sentence that mentions tags is no tag line.
+    sentence = "Теги: так редакция называет ключевые слова, которые читатели ищут чаще всего."
+    assert sentence in clean_text("\n".join([ARTICLE[0], sentence, ARTICLE[1]]))
+
+
 def test_author_prefix_line() -> None:
     page = Cleaner().page(page_with("Автор: Дана Омарова"))
     assert page.meta["author"] == "Дана Омарова"

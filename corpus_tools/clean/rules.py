@@ -369,6 +369,26 @@ def photo_credit(page: Page) -> Iterator[int]:
             yield index
 
 
+_TAG_LINE = re.compile(
+    r"(?:теги|тэги|метки|тегтер|кілт сөздер|tags?|topics|keywords)\s*:\s*(?P<tags>\S.*)",
+    re.IGNORECASE,
+)
+
+
+@rule("tags", "Tag lines ('Теги: транспорт, Павлодар', 'Тегтер: ...', 'Tags: ...'): to meta.tags.")
+def tags(page: Page) -> Iterator[int]:
+    for index in _live(page):
+        text = _text(page, index)
+        found = _TAG_LINE.fullmatch(_LEADING_BULLET.sub("", text)) if len(text) <= 300 else None
+        if found is None or found["tags"].rstrip().endswith((".", "!", "?", "…")):
+            continue  # a sentence that opens with the word, not a list of tags
+        listed = [tag.strip(" #") for tag in re.split(r"[,;|]|\s#", found["tags"])]
+        listed = [tag for tag in listed if tag]
+        if listed and all(len(tag.split()) <= 6 for tag in listed):
+            page.meta.setdefault("tags", listed)
+            yield index
+
+
 _CREDIT_SOURCE = re.compile(
     r"источник|архив|соцсет|пресс-служб|предоставлен|автора|courtesy|getty|reuters|afp|"
     r"\bap\b|epa|shutterstock|depositphotos|wikimedia|мұрағат|баспасөз қызметі"
