@@ -280,6 +280,27 @@ def test_tag_lines_become_metadata() -> None:
     assert sentence in clean_text("\n".join([ARTICLE[0], sentence, ARTICLE[1]]))
 
 
+def test_english_byline_with_a_role_and_a_view_count_with_thousands() -> None:
+    text = "\n".join(
+        [
+            "Kazakhstan opens first wind farm in Mangystau",
+            "By Aliya Nurmagambetova, staff reporter",
+            ARTICLE[0],
+            ARTICLE[1],
+            "1,204 views",
+        ]
+    )
+    record = Cleaner().clean({"id": "x", "text": text, "meta": {}})
+    meta = record["meta"]
+    assert (meta["author"], meta["author_role"]) == ("Aliya Nurmagambetova", "staff reporter")
+    assert meta["views"] == 1204
+    assert meta["title"] == "Kazakhstan opens first wind farm in Mangystau"
+    agency = Cleaner().clean({"id": "y", "text": page_with("By Dana Omarova | Reuters")})
+    assert agency["meta"]["author"] == "Dana Omarova"
+    clause = "By Friday Night, officials said"
+    assert clause in clean_text("\n".join([ARTICLE[0], clause, ARTICLE[1]]))
+
+
 def test_author_prefix_line() -> None:
     page = Cleaner().page(page_with("Автор: Дана Омарова"))
     assert page.meta["author"] == "Дана Омарова"

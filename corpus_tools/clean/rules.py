@@ -285,8 +285,9 @@ def currency_ticker(text: str) -> bool:
     return False
 
 
+_COUNT = r"\d{1,3}(?:[,.\s]\d{3})+|\d+"  # 1,204 / 1 204 / 1.204 / 1204
 _VIEW_COUNT = re.compile(
-    rf"^{_BULLET}(?:(?:{lx.VIEW_WORDS})\s*:?\s*(?P<a>\d[\d\s]*)|(?P<b>\d[\d\s]*)\s*(?:{lx.VIEW_WORDS}))\s*$",
+    rf"^{_BULLET}(?:(?:{lx.VIEW_WORDS})\s*:?\s*(?P<a>{_COUNT})|(?P<b>{_COUNT})\s*(?:{lx.VIEW_WORDS}))\s*$",
     re.IGNORECASE,
 )
 _VIEW_HINT = re.compile(rf"(?:{lx.VIEW_WORDS})", re.IGNORECASE)
@@ -322,8 +323,10 @@ _BYLINE_PREFIXED = re.compile(
     rf"^{_BULLET}(?:{lx.BYLINE_PREFIX})\s*:\s*(?P<name>[^\W\d_][\w .,'’-]{{1,80}})$", re.IGNORECASE
 )
 _BYLINE_BY = re.compile(
-    r"^(?:[Bb]y|BY|[Ww]ritten by)\s+(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w.'’-]*|and)){1,4})$"
+    r"^(?:[Bb]y|BY|[Ww]ritten by)\s+(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w.'’-]*|and)){1,4})"
+    r"(?:\s*[,|–—]\s*(?P<role>[^,|]{2,60}))?$"
 )
+_AGENCY = re.compile(r"^[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}$")  # Reuters, Associated Press
 _PERSON_NAME = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+(?:\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w.'’-]*){1,2}$")
 _is_person_name = _cached_match(_PERSON_NAME)
 _ROLE_LINE = re.compile(
@@ -339,8 +342,13 @@ def byline(page: Page) -> Iterator[int]:
         match = (
             (_BYLINE_PREFIXED.match(text) or _BYLINE_BY.match(text)) if len(text) <= 100 else None
         )
+        role = match.groupdict().get("role") if match else None
+        if role and not (_ROLE_LINE.match(role) or _AGENCY.match(role)):
+            match = None  # 'By Friday Night, officials said': a clause, not a role
         if match:
             page.meta.setdefault("author", match.group("name").strip())
+            if role:
+                page.meta.setdefault("author_role", role.strip())
             yield index
             continue
         following = live[position + 1] if position + 1 < len(live) else None
