@@ -197,6 +197,8 @@ def test_currency_and_stock_tickers() -> None:
         ("Барлық құқықтар қорғалған", "copyright_footer"),
         ("Главная | Новости | Политика | Экономика | Спорт", "navigation_menu"),
         ("В вашем браузере отключена поддержка JavaScript", "site_notice"),
+        ("Skip to main content", "site_notice"),
+        ("Перейти к содержанию", "site_notice"),
         ('<div class="banner"><a href="/promo">Реклама</a></div>', "markup_code"),
         ("Подробнее…", "read_more_link"),
         ("* * | , |", "punctuation_only"),

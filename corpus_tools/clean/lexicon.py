@@ -125,7 +125,9 @@ SITE_NOTICES = (
     r"(эта|данная) страница (оптимально|лучше всего) работает.*|"
     r"(you need to )?enable javascript.*|your browser (does not|doesn't) support.*|"
     r"this (page|site) works best.*|мы используем (файлы )?cookie.*|we use cookies.*|"
-    r"cookie-файлдарды пайдаланамыз.*|реклама|advertisement|жарнама|на правах рекламы"
+    r"cookie-файлдарды пайдаланамыз.*|реклама|advertisement|жарнама|на правах рекламы|"
+    r"skip to (the )?(main )?(content|navigation|search)|skip navigation|"
+    r"перейти к (основному )?(содержанию|содержимому|контенту)"
 )
 
 # Lines that open a comments section whatever the page: what follows is readers' text.
