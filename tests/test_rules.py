@@ -384,6 +384,13 @@ def test_a_refrain_stays_but_a_layout_repeat_goes() -> None:
     assert clean_text(page).count(share) <= 1
 
 
+def test_a_rubric_word_right_above_the_lead_goes_but_a_title_there_stays() -> None:
+    kept = clean_text("\n".join(["Новости Казахстана", "Войти", "Общество", *ARTICLE]))
+    assert kept.startswith(ARTICLE[0])
+    title = "Медеуский район: что обещал аким"
+    assert clean_text("\n".join(["Войти", title, *ARTICLE])).startswith(title + "\n")
+
+
 def test_site_repeated_line_rule_is_listed_and_skippable() -> None:
     assert "boilerplate_context" in RULES
     text = page_with("Главная | Новости | Политика | Экономика | Спорт")

@@ -871,7 +871,7 @@ def boilerplate_context(page: Page) -> Iterator[int]:
         if right[0] - left[-1] - 1 <= MAX_ARTICLE_GAP:
             keep.update(range(left[-1] + 1, right[0]))
     first, last = chosen[0][0], chosen[-1][-1]
-    keep.update(range(max(0, first - 2), first))
+    keep.update(p for p in range(max(0, first - 2), first) if len(texts[p].split()) >= 2)
     keep.update(range(last + 1, min(len(live), last + 3)))
     # The title is often a few lines above the lead, past dates and share buttons.
     for position in range(first - 3, max(-1, first - 9), -1):
