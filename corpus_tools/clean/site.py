@@ -72,14 +72,17 @@ def page_line_keys(text: str, min_chars: int) -> set[str]:
     return keys
 
 
-def record_lines(record: Record, site_key: SiteKey, min_chars: int) -> tuple[str, list[int]] | None:
-    """The record's site and the counter identity of each of its distinct folded lines: what
-    the first pass counts, once per document (None for a record without a site)."""
+def count_document(
+    documents: dict[str, int], record: Record, site_key: SiteKey, min_chars: int
+) -> list[int]:
+    """The first pass for one record: count it for its site in ``documents`` and return the
+    counter identity of each of its distinct folded lines (none for a record without a site)."""
     site = site_by_key(record, site_key)
     if site is None:
-        return None
+        return []
+    documents[site] = documents.get(site, 0) + 1
     keys = page_line_keys(record.get("text") or "", min_chars)
-    return site, [line_hash(site, key) for key in keys]
+    return [line_hash(site, key) for key in keys]
 
 
 @dataclass
@@ -96,13 +99,8 @@ class LineCounts:
     lines: dict[int, int] = field(default_factory=dict)
 
     def add(self, record: Record) -> None:
-        found = record_lines(record, self.site_key, self.min_chars)
-        if found is None:
-            return
-        site, hashes = found
-        self.documents[site] = self.documents.get(site, 0) + 1
         lines = self.lines
-        for value in hashes:
+        for value in count_document(self.documents, record, self.site_key, self.min_chars):
             lines[value] = lines.get(value, 0) + 1
 
     def add_all(self, records: Iterable[Record]) -> LineCounts:
@@ -141,12 +139,7 @@ class SiteLineIndex:
 
     def add(self, record: Record) -> None:
         """First pass: count each distinct line of the record once for its site."""
-        found = record_lines(record, self.site_key, self.min_chars)
-        if found is None:
-            return
-        site, hashes = found
-        self.documents[site] = self.documents.get(site, 0) + 1
-        for value in hashes:
+        for value in count_document(self.documents, record, self.site_key, self.min_chars):
             for table, slot in zip(self.table, self._slots(value), strict=True):
                 if table[slot] < 0xFFFFFFFF:
                     table[slot] += 1
