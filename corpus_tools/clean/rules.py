@@ -654,13 +654,9 @@ def _list_inside_article(page: Page, live: list[int], first: int, last: int) -> 
         return False
     if not (is_prose(_text(page, live[first - 1])) and is_prose(_text(page, live[last + 1]))):
         return False
-    return _short_items([_text(page, i) for i in live[first : last + 1]])
-
-
-def _short_items(lines: list[str]) -> bool:
-    """List entries rather than headlines: half of them five words or fewer."""
-    words = sorted(len(line.split()) for line in lines)
-    return bool(words) and words[len(words) // 2] <= 5
+    # List entries rather than headlines: half of them five words or fewer.
+    words = sorted(len(_text(page, i).split()) for i in live[first : last + 1])
+    return words[len(words) // 2] <= 5
 
 
 # --------------------------------------------------------------------------- context rule
