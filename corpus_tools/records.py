@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 Record = dict[str, Any]
 
@@ -34,6 +33,8 @@ def bare_host(site: str) -> str:
     """A site as ct compares and reports it: ``https://www.Zakon.kz/news`` is ``zakon.kz``."""
     site = site.strip().lower()
     if "/" in site:
+        from urllib.parse import urlsplit
+
         site = urlsplit(site if "//" in site else "//" + site).hostname or site
     return site.removeprefix("www.")
 

@@ -114,3 +114,65 @@ def test_build_from_a_pipe_and_refuse_to_overwrite_input(tmp_path):
     refused = run_ct("index", "build", str(source), "-o", str(source))
     assert refused.returncode == 2 and "refusing" in refused.stderr
     assert source.read_text("utf-8").startswith("{")
+
+
+def through_typer(*args: str) -> tuple[int, str]:
+    """``ct search ARGS`` answered by the Typer command (the entry point answers index queries
+    it can parse without Typer)."""
+    from typer.testing import CliRunner
+
+    from corpus_tools.cli.app import app, load_commands
+
+    load_commands(["search"])
+    result = CliRunner().invoke(app, ["search", *args])
+    return result.exit_code, result.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--json", "выбор*"],
+        ["--limit=1", "выбор*"],
+        ["-l", "--forms", "выборах"],
+        ["депутаты", "--site", "www.zakon.kz", "-l"],
+        ["--lang=ru", "--since", "2024-04", "-q", "--files-with-matches", "выбор*"],
+        ["--until", "2024-01", "--json", "Токаев"],
+        ["Тоқаев"],
+        ["Караганда"],
+    ],
+)
+def test_the_entry_point_answers_index_queries_as_the_typer_command_does(index, args):
+    from corpus_tools.cli.indexed import parse_index_query
+
+    assert parse_index_query(["--index", str(index), *args]) is not None
+    fast = query(index, *args)
+    assert (fast.returncode, fast.stdout) == through_typer("--index", str(index), *args)
+    assert fast.returncode in (0, 1) and fast.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "exit_code"),
+    [
+        (["--help"], 0),
+        (["-e", "выб.р"], 2),
+        (["--limit", "0", "выборы"], 2),
+        (["--limit", "ten", "выборы"], 2),
+        (["--json", "-l", "выборы"], 2),
+        (["выборы", "corpus/"], 2),
+        (["--limit"], 2),
+        (["-lq", "выборы"], 0),
+        (["-l", "--", "-выборы"], 0),
+    ],
+)
+def test_command_lines_the_fast_parser_leaves_to_typer(index, args, exit_code):
+    from corpus_tools.cli.indexed import parse_index_query
+
+    assert parse_index_query(["--index", str(index), *args]) is None
+    result = query(index, *args)
+    assert result.returncode == exit_code
+    if args == ["--help"]:
+        assert "--index" in result.stdout
+    elif exit_code == 2:
+        assert result.stdout == "" and len(result.stderr.strip().splitlines()) >= 1
+    else:
+        assert result.stdout == "many-mentions\n"

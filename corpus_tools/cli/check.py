@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .. import console
-from . import app
+from .app import app
 
 if TYPE_CHECKING:  # the library is imported when the command runs, not at start-up
     from ..check import Report

@@ -16,7 +16,7 @@ from .. import console
 from ..io import STDIN, STDIN_ID, Reader, TextDirWriter, dumps, looks_like_json_object
 from ..parallel import default_jobs, map_ordered
 from ..records import Record
-from . import app
+from .app import app
 
 if TYPE_CHECKING:  # the library is imported when the command runs, not at start-up
     from ..clean import Cleaner, SiteLineIndex

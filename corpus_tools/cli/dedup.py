@@ -14,7 +14,7 @@ import typer
 
 from .. import console
 from ..io import STDIN, atomic_write_text, dumps
-from . import app
+from .app import app
 from .common import (
     InputsArg,
     JobsOpt,

@@ -11,7 +11,7 @@ import typer
 from .. import console
 from ..io import dumps
 from ..parallel import default_jobs, map_ordered
-from . import app
+from .app import app
 from .common import (
     InputsArg,
     JobsOpt,

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from .. import console
-from . import app
+from .app import app
 from .common import JobsOpt, OnErrorChoice, OnErrorOpt, QuietOpt
 
 

@@ -11,7 +11,7 @@ import typer
 
 from .. import console
 from ..errors import CtError
-from . import app
+from .app import app
 from .common import InputsArg, JobsOpt, OnErrorChoice, OnErrorOpt, QuietOpt
 
 index_app = typer.Typer(
@@ -102,10 +102,11 @@ def search(
             raise CtError("--index searches the index; do not give PATHS as well")
         if regex or name or fuzzy is not None or kwic or count:
             raise CtError("--index supports words (and --forms), --json, -l and --limit only")
-        found = _search_index(
-            index, pattern, limit, (lang, site, since, until), forms, json_out, list_ids
-        )
-        raise typer.Exit(0 if found else 1)
+        from .indexed import IndexQuery, run_index_query
+
+        options = {"limit": limit, "lang": lang, "site": site, "since": since, "until": until}
+        options |= {"forms": forms, "json_out": json_out, "list_ids": list_ids, "quiet": quiet}
+        raise typer.Exit(run_index_query(IndexQuery(str(index), pattern, **options)))
 
     from ..search import MetaFilter, Searcher, build_matcher
     from ..search.names import gazetteer_aliases
@@ -161,54 +162,6 @@ def search(
         console.error(f"{searcher.skipped} input(s) skipped, see warnings above")
         raise typer.Exit(2)
     raise typer.Exit(0 if found else 1)
-
-
-def _search_index(
-    index: Path,
-    query: str,
-    limit: int,
-    filters: tuple[str | None, str | None, str | None, str | None],
-    forms: bool,
-    json_out: bool,
-    list_ids: bool,
-) -> bool:
-    import json
-
-    from ..index import search_index
-
-    lang, site, since, until = filters
-    hits = search_index(
-        index, query, limit=limit, lang=lang, site=site, since=since, until=until, forms=forms
-    )
-    terminal = console.stdout_is_terminal()
-    found = False
-    for rank, hit in enumerate(hits, start=1):
-        found = True
-        plain = hit.snippet.replace("\x01", "").replace("\x02", "").replace("\n", " ")
-        if list_ids:
-            print(hit.doc_id)
-        elif json_out:
-            record = {"id": hit.doc_id, "rank": rank, "score": hit.score}
-            record |= {"snippet": plain, "meta": hit.meta}
-            print(json.dumps(record, ensure_ascii=False))
-        elif terminal:
-            _print_hit(rank, hit)
-        else:
-            print(f"{hit.doc_id}:{hit.score:.2f}:{plain}")
-    return found
-
-
-def _print_hit(rank: int, hit) -> None:
-    from rich.console import Console
-    from rich.text import Text
-
-    text = Text()
-    text.append(f"{rank:>3}. ", style="dim")
-    text.append(hit.doc_id, style="bold magenta")
-    text.append(f"  {hit.score:.2f}\n     ", style="green")
-    for i, part in enumerate(hit.snippet.replace("\n", " ").replace("\x02", "\x01").split("\x01")):
-        text.append(part, style="bold red" if i % 2 else None)
-    Console(highlight=False, soft_wrap=True).print(text)
 
 
 @index_app.command("build")

@@ -11,7 +11,7 @@ import typer
 
 from .. import console
 from ..io import atomic_write_text
-from . import app
+from .app import app
 from .common import (
     InputsArg,
     JobsOpt,
