@@ -364,6 +364,44 @@ def test_boilerplate_context_keeps_poem_and_subheading_inside_article() -> None:
         assert line in kept
 
 
+RELATED_TEASERS = [
+    "В Караганде открыли новый мост через Нуру",
+    "Строители сдали мост на два месяца раньше срока, движение по нему откроют в пятницу утром.",
+    "Синоптики обещают снег на выходных",
+    "В северных областях выпадет до пятнадцати сантиметров снега, на трассах возможен гололёд.",
+    "Футболисты Шымкента выиграли кубок",
+    "В финале команда обыграла соперников из Павлодара со счётом два-один в дополнительное время.",
+]
+
+
+def test_teasers_past_removed_furniture_are_not_joined_to_the_article() -> None:
+    """Lines removed as furniture (a sidebar, prompts) separate the article from the teasers
+    below them, as they did on the page; the teasers' leads are prose, but not the article's."""
+    popular = [
+        "Популярное",
+        "Цены на бензин снова выросли",
+        "Названы лучшие школы Алматы",
+        "Как получить налоговый вычет",
+        "Где в Астане сдают жильё дешевле",
+        "Пенсии проиндексируют с января",
+        "Новый график работы ЦОНов",
+        "Аэропорт Шымкента расширят",
+        "Какая погода ждёт нас в декабре",
+    ]
+    furniture = [*popular, "Оставить комментарий", "Подписывайтесь на наш Telegram-канал"]
+    found = rules_of("\n".join([*ARTICLE, *furniture, "", *RELATED_TEASERS]))
+    assert_article_kept(found)
+    assert all(found[line] is not None for line in furniture)
+    assert [line for line in RELATED_TEASERS if found[line] is None] == []
+
+
+def test_a_credit_timestamp_and_counter_between_paragraphs_do_not_split_the_article() -> None:
+    inside = ["Фото: Айдос Ержанов", "12:45", "Просмотров: 120"]
+    found = rules_of("\n".join([ARTICLE[0], ARTICLE[1], *inside, ARTICLE[2]]))
+    assert all(found[line] is not None for line in inside)
+    assert_article_kept(found)
+
+
 def test_a_refrain_stays_but_a_layout_repeat_goes() -> None:
     refrain = "Пусть всегда шумят над нами тополя родного края,"
     song = [

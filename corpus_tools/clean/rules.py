@@ -25,14 +25,18 @@ class Rule:
     name: str
     summary: str
     find: Finder
+    # What it removes may sit between two paragraphs of one article (a byline, a photo credit,
+    # a timestamp): its removal does not separate them. Everything else it removes (menus,
+    # sidebars, widgets) is page furniture, which does (see boilerplate_context).
+    within_article: bool = False
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(name: str, summary: str) -> Callable[[Finder], Finder]:
+def rule(name: str, summary: str, within_article: bool = False) -> Callable[[Finder], Finder]:
     def register(find: Finder) -> Finder:
-        RULES[name] = Rule(name, summary, find)
+        RULES[name] = Rule(name, summary, find, within_article)
         return find
 
     return register
@@ -52,7 +56,9 @@ def _cached_match(pattern: re.Pattern[str], lower: bool = False) -> Callable[[st
     return test
 
 
-def line_rule(name: str, summary: str) -> Callable[[Callable[[str], bool]], Callable[[str], bool]]:
+def line_rule(
+    name: str, summary: str, within_article: bool = False
+) -> Callable[[Callable[[str], bool]], Callable[[str], bool]]:
     """Register a rule that judges each line on its own text. The verdict is cached per
     distinct line: a site's menus and footers repeat on every page, so most lines of a real
     corpus are judged once."""
@@ -63,7 +69,7 @@ def line_rule(name: str, summary: str) -> Callable[[Callable[[str], bool]], Call
         def find(page: Page) -> Iterator[int]:
             return (i for i in page.live() if cached(page.units[i].text))
 
-        RULES[name] = Rule(name, summary, find)
+        RULES[name] = Rule(name, summary, find, within_article)
         return cached
 
     return register
@@ -127,7 +133,9 @@ _PLACEHOLDER = re.compile(r"\[\[[^\]]*\]\]|\{\{[^}]*\}\}|\{%[^%]*%\}|\$\{[^}]*\}
 
 
 @line_rule(
-    "template_placeholder", "Lines made only of unrendered template fields: [[year]], {{title}}."
+    "template_placeholder",
+    "Lines made only of unrendered template fields: [[year]], {{title}}.",
+    within_article=True,
 )
 def template_placeholder(text: str) -> bool:
     if ("[[" in text or "{" in text or "%%" in text) and _PLACEHOLDER.search(text):
@@ -160,7 +168,9 @@ def iso_from_numeric(value: str) -> str | None:
 
 
 @rule(
-    "published_date", "A 'Posted: 11.12.2024 18:00' line: moved to meta.published (and meta.date)."
+    "published_date",
+    "A 'Posted: 11.12.2024 18:00' line: moved to meta.published (and meta.date).",
+    within_article=True,
 )
 def published_date(page: Page) -> Iterator[int]:
     for index in _live(page)[:15]:
@@ -181,7 +191,11 @@ def page_header_date(page: Page) -> Iterator[int]:
             yield index
 
 
-@rule("timestamp", "Bare times and dated times ('13:46', '12.05.2024 13:46'), alone or in runs.")
+@rule(
+    "timestamp",
+    "Bare times and dated times ('13:46', '12.05.2024 13:46'), alone or in runs.",
+    within_article=True,
+)
 def timestamp(page: Page) -> Iterator[int]:
     live = _live(page)
     kinds = [_stamp_kind(_text(page, i)) for i in live]
@@ -301,7 +315,11 @@ def _has_view_words(text: str) -> bool:
 _BARE_NUMBER = re.compile(r"^\d{1,3}(?:[\s ]?\d{3})*$|^\d{1,9}$")
 
 
-@rule("view_counter", "View counters ('2880' under a title, 'Просмотров: 120'): to meta.views.")
+@rule(
+    "view_counter",
+    "View counters ('2880' under a title, 'Просмотров: 120'): to meta.views.",
+    within_article=True,
+)
 def view_counter(page: Page) -> Iterator[int]:
     live = _live(page)
     for position, index in enumerate(live):
@@ -334,7 +352,11 @@ _ROLE_LINE = re.compile(
 )
 
 
-@rule("byline", "Author lines ('Автор: ...', a name over 'старший корреспондент'): to meta.author.")
+@rule(
+    "byline",
+    "Author lines ('Автор: ...', a name over 'старший корреспондент'): to meta.author.",
+    within_article=True,
+)
 def byline(page: Page) -> Iterator[int]:
     live = _live(page)
     for position, index in enumerate(live):
@@ -368,7 +390,11 @@ _PHOTO_CREDIT = re.compile(rf"^{_BULLET}[(\[]?{lx.PHOTO_CREDIT}", re.IGNORECASE)
 _is_photo_credit = _cached_match(_PHOTO_CREDIT)
 
 
-@rule("photo_credit", "Photo and video credits ('фото Игоря Бургандинова', 'Photo: ...'): to meta.")
+@rule(
+    "photo_credit",
+    "Photo and video credits ('фото Игоря Бургандинова', 'Photo: ...'): to meta.",
+    within_article=True,
+)
 def photo_credit(page: Page) -> Iterator[int]:
     for index in _live(page):
         text = _text(page, index)
@@ -383,7 +409,11 @@ _TAG_LINE = re.compile(
 )
 
 
-@rule("tags", "Tag lines ('Теги: транспорт, Павлодар', 'Тегтер: ...', 'Tags: ...'): to meta.tags.")
+@rule(
+    "tags",
+    "Tag lines ('Теги: транспорт, Павлодар', 'Тегтер: ...', 'Tags: ...'): to meta.tags.",
+    within_article=True,
+)
 def tags(page: Page) -> Iterator[int]:
     for index in _live(page):
         text = _text(page, index)
@@ -417,7 +447,12 @@ _OPENING_CHARS = 80
 
 
 def _line_rule(
-    name: str, summary: str, pattern: str, max_length: int = 200, whole: bool = True
+    name: str,
+    summary: str,
+    pattern: str,
+    max_length: int = 200,
+    whole: bool = True,
+    within_article: bool = False,
 ) -> None:
     """A rule that removes lines up to ``max_length`` characters that are the pattern
     (``whole``) or contain it; a longer line too when it *opens* with the pattern (a legal
@@ -432,7 +467,7 @@ def _line_rule(
             return matcher(text.lower()) is not None
         return not whole and matcher(text[:_OPENING_CHARS].lower()) is not None
 
-    line_rule(name, summary)(test)
+    line_rule(name, summary, within_article)(test)
 
 
 _line_rule(
@@ -451,6 +486,7 @@ _line_rule(
     "Share, print and social buttons: 'Поделиться', 'Facebook Twitter VK'.",
     rf"(?:(?:{lx.SHARE_BUTTONS}|{lx.SOCIAL_NETWORKS})[\s,|/•·:]*)+",
     160,
+    within_article=True,
 )
 _line_rule(
     "subscription_pitch",
@@ -482,7 +518,11 @@ _CODE = re.compile(
 )
 
 
-@line_rule("markup_code", "HTML, CSS and JavaScript that leaked into the text ('<div style=...>').")
+@line_rule(
+    "markup_code",
+    "HTML, CSS and JavaScript that leaked into the text ('<div style=...>').",
+    within_article=True,
+)
 def markup_code(text: str) -> bool:
     return ("<" in text or "{" in text or ";" in text or "(" in text) and (
         len(_TAG.findall(text)) >= 2 or len(_CODE.findall(text)) >= 2
@@ -505,7 +545,11 @@ def navigation_menu(text: str) -> bool:
 _ASTERISM = re.compile(r"^(\*\s*){3}$|^\*{3,}$")
 
 
-@line_rule("punctuation_only", "Lines with no letter or digit: stray commas, bullets, separators.")
+@line_rule(
+    "punctuation_only",
+    "Lines with no letter or digit: stray commas, bullets, separators.",
+    within_article=True,
+)
 def punctuation_only(text: str) -> bool:
     return not any(ch.isalnum() for ch in text) and not _ASTERISM.match(text)
 
@@ -574,6 +618,7 @@ def read_more_link(text: str) -> bool:
     "repeated_in_page",
     "Second and later copies of a line of 30+ characters in one page "
     "(per-comment widgets, a title repeated by the layout); a refrain in verse stays.",
+    within_article=True,
 )
 def repeated_in_page(page: Page) -> Iterator[int]:
     seen: set[str] = set()
@@ -819,15 +864,33 @@ def _continues_sentence(previous: str, line: str) -> bool:
     return line[0].isalpha() and line[0].islower() and not previous.endswith(_CLAUSE_END)
 
 
-def _prose_blocks(anchors: list[int], max_gap: int) -> list[list[int]]:
+def _prose_blocks(
+    anchors: list[int], max_gap: int, removed: list[int] | None = None
+) -> list[list[int]]:
     """Group prose positions whose gaps (non-prose units between them) are at most max_gap."""
     blocks: list[list[int]] = [[anchors[0]]]
     for position in anchors[1:]:
-        if position - blocks[-1][-1] - 1 <= max_gap:
+        last = blocks[-1][-1]
+        hidden = removed[position] - removed[last] if removed else 0
+        if position - last - 1 + hidden <= max_gap:
             blocks[-1].append(position)
         else:
             blocks.append([position])
     return blocks
+
+
+def _removed_before(page: Page, live: list[int]) -> list[int]:
+    """For each live position, how many lines before it were removed as page furniture (rules
+    not marked within_article, and lines repeated across the site): prefix counts."""
+    counts, count, previous = [], 0, -1
+    for index in live:
+        for unit in page.units[previous + 1 : index]:
+            if unit.text and unit.rule is not None:
+                known = RULES.get(unit.rule)
+                count += known is None or not known.within_article
+        counts.append(count)
+        previous = index
+    return counts
 
 
 @rule("boilerplate_context", "Lines outside the main run of prose: teasers, menus, footers.")
@@ -841,7 +904,8 @@ def boilerplate_context(page: Page) -> Iterator[int]:
     anchors = [p for p, text in enumerate(texts) if is_prose(text)]
     if not anchors:
         return
-    blocks = _prose_blocks(anchors, max_gap=MAX_PROSE_GAP)
+    removed = _removed_before(page, live)
+    blocks = _prose_blocks(anchors, max_gap=MAX_PROSE_GAP, removed=removed)
     weight = [sum(len(texts[p]) for p in block) for block in blocks]
     main = max(range(len(blocks)), key=weight.__getitem__)
     selected = {b for b in range(len(blocks)) if weight[b] >= weight[main] * SECOND_BLOCK_SHARE}
@@ -853,9 +917,11 @@ def boilerplate_context(page: Page) -> Iterator[int]:
             neighbour = current + step
             near, far = sorted((blocks[current], blocks[neighbour]))
             between = texts[near[-1] + 1 : far[0]]
+            hidden = removed[far[0]] - removed[near[-1]]
             substantial = len(blocks[neighbour]) >= 2 and weight[neighbour] >= 400
-            joined = substantial or neighbour in selected or _reads_as_article(between)
-            if len(between) > MAX_ARTICLE_GAP or not joined:
+            continued = not hidden and _reads_as_article(between)
+            joined = substantial or neighbour in selected or continued
+            if len(between) + hidden > MAX_ARTICLE_GAP or not joined:
                 break
             selected.add(neighbour)
             current = neighbour
@@ -867,8 +933,10 @@ def boilerplate_context(page: Page) -> Iterator[int]:
         if right[0] - left[-1] - 1 <= MAX_ARTICLE_GAP:
             keep.update(range(left[-1] + 1, right[0]))
     first, last = chosen[0][0], chosen[-1][-1]
-    keep.update(p for p in range(max(0, first - 2), first) if len(texts[p].split()) >= 2)
-    keep.update(range(last + 1, min(len(live), last + 3)))
+    # Two lines either side (a caption, a signature), unless furniture was removed between.
+    above = range(max(0, first - 2), first)
+    keep.update(p for p in above if len(texts[p].split()) >= 2)
+    keep.update(p for p in range(last + 1, min(len(live), last + 3)) if removed[p] == removed[last])
     # The title is often a few lines above the lead, past dates and share buttons.
     for position in range(first - 3, max(-1, first - 9), -1):
         if is_headline_like(texts[position]) and len(texts[position].split()) >= 4:
