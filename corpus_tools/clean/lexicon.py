@@ -127,7 +127,8 @@ SITE_NOTICES = (
     r"this (page|site) works best.*|мы используем (файлы )?cookie.*|we use cookies.*|"
     r"cookie-файлдарды пайдаланамыз.*|реклама|advertisement|жарнама|на правах рекламы|"
     r"skip to (the )?(main )?(content|navigation|search)|skip navigation|"
-    r"перейти к (основному )?(содержанию|содержимому|контенту)"
+    r"перейти к (основному )?(содержанию|содержимому|контенту)|"
+    r"поиск по сайту|search (this )?site|іздеу|загрузка\.*|loading\.*|жүктелуде\.*"
 )
 
 # Lines that open a comments section whatever the page: what follows is readers' text.
