@@ -354,6 +354,30 @@ def test_comment_section_after_article() -> None:
     assert_article_kept(found)
 
 
+def test_comment_threads_signed_below_or_numbered_above() -> None:
+    signed = [
+        "User Comments",
+        "Finally some good news about the roads in our district.",
+        "Posted by: Daulet | March 12, 2024, 9:14 am",
+        "I will believe it when I see the new schools open.",
+        "Posted by: Aigerim K. | March 12, 2024, 10:02 am",
+    ]
+    numbered = [
+        "#2 Айгерим 12.03.24, 14:05",
+        "Хорошо бы и про автобусы не забыли, до нас ни один маршрут не доходит.",
+        "#1 Ерлан_88 12.03.24, 13:40",
+        "Дороги обещают каждый год.",
+    ]
+    for comments in (signed, numbered):
+        found = rules_of(page_with(*comments))
+        assert [line for line in comments if found[line] is None] == []
+        assert_article_kept(found)
+    # The same signature above the article is its byline, not the start of a thread.
+    byline = "Posted by: Staff reporter | March 12, 2024, 8:00 am"
+    found = rules_of("\n".join([byline, *ARTICLE, *signed[1:]]))
+    assert_article_kept(found)
+
+
 def test_boilerplate_context_keeps_poem_and_subheading_inside_article() -> None:
     poem = [
         "Город мой, ты свет в окне,",

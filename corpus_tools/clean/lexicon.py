@@ -134,7 +134,7 @@ SITE_NOTICES = (
 # Lines that open a comments section whatever the page: what follows is readers' text.
 COMMENTS_OPEN = (
     r"comments are (now )?closed( for this (story|article))?|add your comment|post a comment|"
-    r"have your say|join the (discussion|conversation)|leave a reply|reader comments|"
+    r"have your say|join the (discussion|conversation)|leave a reply|(reader|user) comments|"
     r"\d+ (comments|responses) (so far|to)\b.*|комментарии (закрыты|отключены)|"
     r"добавить комментарий|оставьте комментарий|ваш комментарий|обсуждение закрыто|"
     r"пікір қосу|пікіріңізді (жазыңыз|қалдырыңыз)|here'?s what (other )?readers (have )?said.*|"

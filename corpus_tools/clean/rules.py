@@ -736,9 +736,15 @@ _COMMENTS_OPEN = _whole(rf"{_BULLET}(?:{lx.COMMENTS_OPEN})\s*[:.!?]?\s*")
 _SIGNATURE = re.compile(rf"^(?:[\w.' -]{{1,40}}\s)?(?:{lx.COMMENT_SIGNATURE})\s*:?$", re.IGNORECASE)
 
 
-_COUNTED, _OPENING, _SIGNED = 1, 2, 3
+_COUNTED, _OPENING, _SIGNED, _HEADER = 1, 2, 3, 4
 # '- SeanH, Llanelli, 12/1/2012 11:48': a reader's name, place and the time of the comment.
 _DATED_SIGNATURE = re.compile(rf"^[-–—]\s*\S.{{0,100}},\s*{_NUM_DATE}[ ,]+{_TIME}$")
+# 'Posted by: Bob | January 16, 2012, 8:29 am': under the comment it signs.
+_POSTED_BY = re.compile(
+    rf"^{_BULLET}(?:posted|submitted) by:?\s+[^|]{{1,60}}\|.{{0,40}}\b{_TIME}\b.*$", re.IGNORECASE
+)
+# '#8 котенок92 10.01.12, 20:49': a numbered comment's header, above its text.
+_NUMBERED_HEADER = re.compile(rf"^{_BULLET}#\d+\s+\S.{{0,60}}\s{_NUM_DATE}[ ,]+{_TIME}$")
 
 
 @functools.lru_cache(maxsize=LINE_CACHE_SIZE)
@@ -751,7 +757,9 @@ def _comment_mark(text: str) -> int:
         return _COUNTED
     if _COMMENTS_OPEN.match(lower):
         return _OPENING
-    return _SIGNED if _SIGNATURE.match(text) or _DATED_SIGNATURE.match(text) else 0
+    if _SIGNATURE.match(text) or _DATED_SIGNATURE.match(text) or _POSTED_BY.match(text):
+        return _SIGNED
+    return _HEADER if _NUMBERED_HEADER.match(text) else 0
 
 
 @rule(
@@ -769,15 +777,19 @@ def comment_section(page: Page) -> Iterator[int]:
     ]
     total = sum(prose)
     marks = [_comment_mark(u.text) if u.text else 0 for u in page.units]
-    signatures = [i for i, mark in enumerate(marks) if mark == _SIGNED]
+    # Signatures and numbered headers from here to the end: a thread has two or more.
+    signed_after = list(
+        itertools.accumulate((mark in (_SIGNED, _HEADER) for mark in reversed(marks)), initial=0)
+    )[::-1]
     before = 0
     for index, unit in enumerate(page.units):
         if unit.text and before >= 300:
             counted = before * 2 > total and marks[index] == _COUNTED
             opening = marks[index] == _OPENING
-            signed = len(signatures) >= 2 and index == signatures[0]
-            if counted or opening or signed:
-                first = index - 1 if signed else index  # the name line above the first 'said'
+            thread = marks[index] in (_SIGNED, _HEADER) and signed_after[index] >= 2
+            if counted or opening or thread:
+                # A signature's comment (or the name of a 'said') is the line above it.
+                first = index - 1 if marks[index] == _SIGNED else index
                 yield from (i for i in page.live() if i >= first)
                 return
         before += prose[index]
