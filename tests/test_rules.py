@@ -342,6 +342,36 @@ def test_teaser_feed_removed_but_article_with_subheadings_kept() -> None:
     assert_article_kept(found)
 
 
+def test_a_feed_of_two_paragraph_stories_is_a_feed() -> None:
+    """Each story's two paragraphs share words; the stories do not share them with each other."""
+    stories = [
+        (
+            "* Ледовую арену открыли в Караганде",
+            "Новая ледовая арена на три тысячи зрителей примет матчи молодёжной лиги этой зимой.",
+            "Ледовая арена станет домашней для молодёжной команды, первые матчи пройдут в декабре.",
+        ),
+        (
+            "* Фермеры Костаная закончили уборку",
+            "Аграрии области собрали более четырёх миллионов тонн пшеницы, несмотря на дожди.",
+            "Аграрии области продадут часть пшеницы за рубеж, несмотря на низкие цены на зерно.",
+        ),
+        (
+            "* Цены на яйца снизились",
+            "Стоимость десятка яиц в магазинах столицы снизилась на пятнадцать процентов.",
+            "Стоимость яиц в магазинах столицы может снизиться ещё, считают в министерстве.",
+        ),
+        (
+            "* Аэропорт Шымкента обновит терминал",
+            "Реконструкция терминала продлится два года, рейсы будут летать по расписанию.",
+            "После реконструкции терминал будет принимать рейсы вдвое чаще, чем по расписанию.",
+        ),
+    ]
+    feed = [line for story in stories for line in story]
+    found = rules_of(page_with(*feed))
+    assert [line for line in feed if found[line] is None] == []
+    assert_article_kept(found)
+
+
 def test_comment_section_after_article() -> None:
     comments = [
         "Комментарии (2)",

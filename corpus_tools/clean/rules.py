@@ -825,10 +825,13 @@ def teaser_feed(page: Page) -> Iterator[int]:
 
     position = 0
     while position < len(live):
-        end, cycles = position, 0
+        end, cycles, leads = position, 0, []
         while (following := cycle(end)) != -1:
+            # One text per cycle: a lead of two paragraphs is one story, and its two halves
+            # share words; the feed is told from an article by what its stories share.
+            story = range(end, following)
+            leads.append(" ".join(texts[p] for p in story if prose[p]))
             end, cycles = following, cycles + 1
-        leads = [t for t, p in zip(texts[position:end], prose[position:end], strict=True) if p]
         if cycles >= 4 and not _cohesive(leads):
             yield from live[position:end]
             position = end
