@@ -390,7 +390,7 @@ def test_comment_threads_signed_below_or_numbered_above() -> None:
         "Finally some good news about the roads in our district.",
         "Posted by: Daulet | March 12, 2024, 9:14 am",
         "I will believe it when I see the new schools open.",
-        "Posted by: Aigerim K. | March 12, 2024, 10:02 am",
+        "• Posted by: Aigerim K. • Report Comment",
     ]
     numbered = [
         "#2 Айгерим 12.03.24, 14:05",

@@ -739,10 +739,9 @@ _SIGNATURE = re.compile(rf"^(?:[\w.' -]{{1,40}}\s)?(?:{lx.COMMENT_SIGNATURE})\s*
 _COUNTED, _OPENING, _SIGNED, _HEADER = 1, 2, 3, 4
 # '- SeanH, Llanelli, 12/1/2012 11:48': a reader's name, place and the time of the comment.
 _DATED_SIGNATURE = re.compile(rf"^[-–—]\s*\S.{{0,100}},\s*{_NUM_DATE}[ ,]+{_TIME}$")
-# 'Posted by: Bob | January 16, 2012, 8:29 am': under the comment it signs.
-_POSTED_BY = re.compile(
-    rf"^{_BULLET}(?:posted|submitted) by:?\s+[^|]{{1,60}}\|.{{0,40}}\b{_TIME}\b.*$", re.IGNORECASE
-)
+# 'Posted by: Bob | January 16, 2012, 8:29 am', '• Posted by: Bob • Report Comment': under the
+# comment it signs (one such line is also an article's byline: a thread needs two).
+_POSTED_BY = re.compile(rf"^{_BULLET}(?:posted|submitted) by:?\s+\S.{{0,80}}$", re.IGNORECASE)
 # '#8 котенок92 10.01.12, 20:49': a numbered comment's header, above its text.
 _NUMBERED_HEADER = re.compile(rf"^{_BULLET}#\d+\s+\S.{{0,60}}\s{_NUM_DATE}[ ,]+{_TIME}$")
 
