@@ -372,6 +372,33 @@ def test_a_feed_of_two_paragraph_stories_is_a_feed() -> None:
     assert_article_kept(found)
 
 
+SIDEBAR = [
+    "Цены на бензин снова выросли в регионах",
+    "Названы лучшие школы Алматы по итогам года",
+    "Как получить налоговый вычет за лечение",
+    "Где в Астане сдают жильё дешевле всего",
+    "Пенсии проиндексируют с первого января",
+    "Новый график работы ЦОНов в праздники",
+]
+
+
+def test_a_title_under_a_sidebar_survives() -> None:
+    """A sidebar's headlines often run on into the article's title; the title is told by the
+    date or author line under it, or by the furniture between the sidebar and it."""
+    title = "Медеуский район ждут новые школы и дороги"
+    dated = [*SIDEBAR, title, "Автор: Дана Омарова", "12.03.2024 14:05", "", *ARTICLE]
+    found = rules_of("\n".join(dated))
+    assert found[title] is None
+    assert_article_kept(found)
+    subtitle = "Аким ответил на вопросы жителей о ремонте"
+    furniture = ["Оставить комментарий", "Подписывайтесь на наш Telegram-канал"]
+    found = rules_of("\n".join([*SIDEBAR[:5], *furniture, title, subtitle, *ARTICLE]))
+    assert (found[title], found[subtitle]) == (None, None)
+    # The nearest title-shaped line past those two is kept as a possible title: here the
+    # sidebar's last headline, the one sidebar line that stays.
+    assert [line for line in SIDEBAR[:5] if found[line] is None] == [SIDEBAR[4]]
+
+
 def test_comment_section_after_article() -> None:
     comments = [
         "Комментарии (2)",

@@ -677,19 +677,48 @@ def link_list(page: Page) -> Iterator[int]:
 def headline_list(page: Page) -> Iterator[int]:
     live = _live(page)
     flags = [is_headline_like(_text(page, i)) for i in live]
+    # A run ends where furniture was removed: what stood on either side were two lists.
+    removed = _removed_before(page, live)
     position = 0
     while position < len(live):
         if not flags[position]:
             position += 1
             continue
         end = position
-        while end + 1 < len(live) and flags[end + 1]:
+        while end + 1 < len(live) and flags[end + 1] and removed[end + 1] - removed[end] < 2:
             end += 1
         introduced = position > 0 and _text(page, live[position - 1]).endswith(":")
         run = live[position : end + 1]
         if len(run) >= 6 and not introduced and not _list_inside_article(page, live, position, end):
-            yield from run
+            kept = {run[-1]} if _title_of_next(page, live, position, end) else set()
+            kept.update(i for i in run if _dated_title(page, i))
+            yield from (i for i in run if i not in kept)
         position = end + 1
+
+
+_ARTICLE_HEADER_RULES = frozenset({"timestamp", "published_date", "byline", "view_counter"})
+
+
+def _dated_title(page: Page, index: int) -> bool:
+    """A title-shaped line right above its date, author or view count: an article's header."""
+    text = _text(page, index)
+    if text[0] in _BULLETS or len(text.split()) < 4:
+        return False
+    below = next((u for u in page.units[index + 1 :] if u.text), None)
+    return below is not None and below.rule in _ARTICLE_HEADER_RULES
+
+
+def _title_of_next(page: Page, live: list[int], first: int, last: int) -> bool:
+    """The last line of a run stands right above a paragraph and reads as its title (four words
+    or more, not a list item): it is left to boilerplate_context, which keeps it only above the
+    article. (A menu or sidebar often runs on into the article's title.) A run with a paragraph
+    right above it too is a sidebar inside the article, and has no title."""
+    if last + 1 >= len(live) or not is_prose(_text(page, live[last + 1])):
+        return False
+    if first > 0 and is_prose(_text(page, live[first - 1])):
+        return False
+    text = _text(page, live[last])
+    return text[0] not in _BULLETS and len(text.split()) >= 4
 
 
 def _list_inside_article(page: Page, live: list[int], first: int, last: int) -> bool:
@@ -951,11 +980,17 @@ def boilerplate_context(page: Page) -> Iterator[int]:
     above = range(max(0, first - 2), first)
     keep.update(p for p in above if len(texts[p].split()) >= 2)
     keep.update(p for p in range(last + 1, min(len(live), last + 3)) if removed[p] == removed[last])
-    # The title is often a few lines above the lead, past dates and share buttons.
-    for position in range(first - 3, max(-1, first - 9), -1):
-        if is_headline_like(texts[position]) and len(texts[position].split()) >= 4:
-            keep.add(position)
-            break
+    # The title is often a few lines above the lead, past dates and share buttons: the nearest
+    # one over its date or author line, else the nearest title-shaped line.
+    above = range(first - 1, max(-1, first - 9), -1)
+    dated = next((p for p in above if _dated_title(page, live[p])), None)
+    if dated is not None:
+        keep.add(dated)
+    else:
+        for position in range(first - 3, max(-1, first - 9), -1):
+            if is_headline_like(texts[position]) and len(texts[position].split()) >= 4:
+                keep.add(position)
+                break
     # A line that goes on with the sentence of a kept line belongs with it.
     for position in range(1, len(live)):
         if position - 1 in keep and _continues_sentence(texts[position - 1], texts[position]):
