@@ -294,3 +294,13 @@ def test_a_page_of_shared_teasers_only_keeps_none_of_them() -> None:
     assert not any(teaser in records[0]["text"] for teaser in TEASERS)
     for record, paragraph in zip(records[1:], ARTICLE, strict=True):
         assert record["text"].strip() == paragraph
+
+
+def test_a_title_other_pages_list_in_their_sidebars_stays_on_its_own_page() -> None:
+    title = "Три моста через Есиль отремонтируют за лето"
+    sidebar = ["Последние новости", title, "Аэропорт Шымкента расширят к осени"]
+    article = "\n\n".join([title, *ARTICLE, FOOTER])
+    others = ["\n".join([*sidebar, "", teaser, "", FOOTER]) for teaser in TEASERS]
+    records = jsonl(run_ct("clean", "-", input=_site_pages([article, *others]), check=True).stdout)
+    assert records[0]["text"].startswith(title + "\n")
+    assert all(title not in record["text"] for record in records[1:])

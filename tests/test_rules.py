@@ -6,7 +6,7 @@ import pytest
 
 from corpus_tools.clean import RULES, Cleaner, clean_text
 from corpus_tools.clean.repair import fix_homoglyphs, fix_mojibake, fix_spaces, rejoin_broken_lines
-from corpus_tools.clean.rules import iso_from_numeric
+from corpus_tools.clean.rules import is_headline_like, iso_from_numeric
 
 ARTICLE = [
     "Аким Алматы провёл встречу с жителями Медеуского района и ответил на вопросы о ремонте "
@@ -592,3 +592,20 @@ def test_long_legal_notice_that_opens_like_one() -> None:
     found = rules_of(page_with(notice))
     assert found[notice] == "copyright_footer"
     assert_article_kept(found)
+
+
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        ("Şymkentte jaña saiabaq aşyldy", True),  # Kazakh in the Latin alphabet
+        ("Ämbebap qyzmet körsetu ortalyqtary jūmys kestesın özgerttı", True),
+        ("Άρχισε η νέα σχολική χρονιά", True),
+        ("Żołnierze wrócili z misji", True),
+        ("«Қазақстан темір жолы» жаңа вагондар сатып алды", True),
+        ("2025 жылы зейнетақы өседі", True),
+        ("şymkentte jaña saiabaq aşyldy", False),
+        ("Жители попросили продлить маршруты автобусов.", False),
+    ],
+)
+def test_title_shaped_lines_in_any_script(line: str, headline: bool) -> None:
+    assert is_headline_like(line) is headline

@@ -586,7 +586,7 @@ def headline_ticker(text: str) -> bool:
 
 
 _HEADLINE_END = tuple(".,;:—–-")
-_HEADLINE_START = re.compile(r"^[\"«“„'(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9]")
+_HEADLINE_OPENERS = "\"«“„'("
 
 
 _LEADING_BULLET = re.compile(r"^[*•·●▪■►▸>]+\s*")
@@ -603,7 +603,8 @@ def is_headline_like(text: str) -> bool:
     if text[0] in "–—-" or (text.endswith("…") and len(text) < 20):
         return False
     has_letter = any(ch.isalpha() for ch in text)
-    return has_letter and bool(_HEADLINE_START.match(text)) and len(text.split()) <= 25
+    opening = text.lstrip(_HEADLINE_OPENERS)[:1]  # a capital in any script, or a digit
+    return has_letter and (opening.isupper() or opening.isdigit()) and len(text.split()) <= 25
 
 
 _READ_MORE = _whole(rf"{_BULLET}(?:{lx.READ_MORE})[\s.…:»>→]*")

@@ -24,7 +24,7 @@ from typing import Literal
 from ..records import SITE_SOURCES, Record, site_of
 from .page import Page, line_columns, line_key
 from .repair import split_lines
-from .rules import is_prose
+from .rules import is_headline_like, is_prose
 
 SiteKey = Literal["auto", "meta", "url", "folder", "none"]
 
@@ -205,8 +205,36 @@ class SiteLineIndex:
                 count = self._counts[(site, text)] = self.count(site, text)
             if count >= self.min_docs:
                 shared[index] = count
-        for index in shared.keys() - _copied_article(page, shared, self.documents[site]):
+        copied = _copied_article(page, shared, self.documents[site])
+        keep = copied | _own_title(page, shared, copied)
+        for index in shared.keys() - keep:
             page.remove(index, self.RULE)
+
+
+TITLE_SEARCH_LINES = 4
+
+
+def _own_title(page: Page, shared: dict[int, int], kept: set[int]) -> set[int]:
+    """The page's title when other pages of the site carry it too (in their "latest news"
+    sidebars): the nearest title-shaped line of four words or more, shared, a few lines above
+    the first paragraph the page keeps (its own, or ``kept`` from the copies of an article).
+    An unshared title-shaped line there is the title itself, and stops the search."""
+    live = page.live()
+    first = next(
+        (
+            p
+            for p, i in enumerate(live)
+            if (i not in shared or i in kept) and is_prose(page.units[i].text)
+        ),
+        None,
+    )
+    if first is None:
+        return set()
+    for index in reversed(live[max(0, first - TITLE_SEARCH_LINES) : first]):
+        text = page.units[index].text
+        if text[0] not in "*•·" and len(text.split()) >= 4 and is_headline_like(text):
+            return {index} if index in shared else set()
+    return set()
 
 
 def _copied_article(page: Page, shared: dict[int, int], site_documents: int) -> set[int]:
