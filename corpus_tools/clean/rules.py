@@ -670,7 +670,8 @@ def link_list(page: Page) -> Iterator[int]:
         listed = end - position - 1
         at_end = end == len(live)
         if listed >= 2 or at_end or _is_list_heading(_text(page, live[position + 1])):
-            yield from live[position:end]
+            # The article's own title can follow a list: it stands over its date or author.
+            yield from (i for i in live[position:end] if not _dated_title(page, i))
         position = end
 
 
