@@ -430,7 +430,13 @@ def test_comment_threads_signed_below_or_numbered_above() -> None:
         "#1 Ерлан_88 12.03.24, 13:40",
         "Дороги обещают каждый год.",
     ]
-    for comments in (signed, numbered):
+    named = [
+        "Комментарий читателя: Андрей из Караганды",
+        "Мосты ремонтируют каждый год, а толку нет.",
+        "Комментарий читателя: Дина",
+        "Хорошо, что хоть начали.",
+    ]
+    for comments in (signed, numbered, named):
         found = rules_of(page_with(*comments))
         assert [line for line in comments if found[line] is None] == []
         assert_article_kept(found)

@@ -142,6 +142,12 @@ COMMENTS_OPEN = (
     r"что думают читатели.*|мнения читателей.*"
 )
 
+# A comment's header naming its reader: 'Комментарий читателя: Андрей', 'Reader comment: Bob'.
+READER_COMMENT_HEADER = (
+    r"комментари[йи] (нашего )?читател[яей]|отзыв читателя|оқырман пікірі|"
+    r"reader'?s? comment|comment from"
+)
+
 # A reader's signature line in a comment thread: 'Judy said', 'Ерлан пишет:'.
 COMMENT_SIGNATURE = r"said|says|wrote|writes|replied|пишет|написал[аи]?|ответил[аи]?|жазды"
 

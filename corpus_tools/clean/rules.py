@@ -773,8 +773,11 @@ _DATED_SIGNATURE = re.compile(rf"^[-–—]\s*\S.{{0,100}},\s*{_NUM_DATE}[ ,]+{_
 # 'Posted by: Bob | January 16, 2012, 8:29 am', '• Posted by: Bob • Report Comment': under the
 # comment it signs (one such line is also an article's byline: a thread needs two).
 _POSTED_BY = re.compile(rf"^{_BULLET}(?:posted|submitted) by:?\s+\S.{{0,80}}$", re.IGNORECASE)
-# '#8 котенок92 10.01.12, 20:49': a numbered comment's header, above its text.
+# '#8 котенок92 10.01.12, 20:49', 'Комментарий читателя: Андрей': a comment's header, above it.
 _NUMBERED_HEADER = re.compile(rf"^{_BULLET}#\d+\s+\S.{{0,60}}\s{_NUM_DATE}[ ,]+{_TIME}$")
+_READER_HEADER = re.compile(
+    rf"^{_BULLET}(?:{lx.READER_COMMENT_HEADER})\s*:\s*\S.{{0,60}}$", re.IGNORECASE
+)
 
 
 @functools.lru_cache(maxsize=LINE_CACHE_SIZE)
@@ -789,7 +792,7 @@ def _comment_mark(text: str) -> int:
         return _OPENING
     if _SIGNATURE.match(text) or _DATED_SIGNATURE.match(text) or _POSTED_BY.match(text):
         return _SIGNED
-    return _HEADER if _NUMBERED_HEADER.match(text) else 0
+    return _HEADER if _NUMBERED_HEADER.match(text) or _READER_HEADER.match(text) else 0
 
 
 @rule(
