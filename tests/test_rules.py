@@ -404,6 +404,23 @@ def test_a_title_under_a_sidebar_survives() -> None:
     assert all(found[line] == "link_list" for line in listed[:4])
 
 
+def test_numbered_steps_of_one_article_are_not_a_feed() -> None:
+    """A listicle looks like a feed (heading, one paragraph, heading ...) and its points need
+    not share words; headings numbered 1, 2, 3 ... in order say it is one article."""
+    steps = [
+        "* 1. Проверьте прогноз погоды",
+        "Ясное утро может смениться метелью за час, поэтому перед пробежкой загляните в прогноз.",
+        "* 2. Зарядите телефон",
+        "Если подвернёте ногу далеко от дома, позвонить близким будет важнее любой музыки.",
+        "* 3. Разомнитесь на лестнице",
+        "Десять минут ходьбы по ступенькам разогреют мышцы и суставы лучше растяжки на холоде.",
+        "* 4. Скажите кому-нибудь, куда идёте",
+        "Маршрут, известный родным, поможет найти вас быстрее, если что-то пойдёт не так.",
+    ]
+    found = rules_of("\n".join([ARTICLE[0], *steps]))
+    assert [line for line in steps if found[line] is not None] == []
+
+
 def test_comment_section_after_article() -> None:
     comments = [
         "Комментарии (2)",

@@ -692,7 +692,7 @@ def headline_list(page: Page) -> Iterator[int]:
         introduced = position > 0 and _text(page, live[position - 1]).endswith(":")
         run = live[position : end + 1]
         if len(run) >= 6 and not introduced and not _list_inside_article(page, live, position, end):
-            kept = {run[-1]} if _title_of_next(page, live, position, end) else set()
+            kept = set(run[_title_of_next(page, live, position, end) :])
             kept.update(i for i in run if _dated_title(page, i))
             yield from (i for i in run if i not in kept)
         position = end + 1
@@ -710,17 +710,23 @@ def _dated_title(page: Page, index: int) -> bool:
     return below is not None and below.rule in _ARTICLE_HEADER_RULES
 
 
-def _title_of_next(page: Page, live: list[int], first: int, last: int) -> bool:
-    """The last line of a run stands right above a paragraph and reads as its title (four words
-    or more, not a list item): it is left to boilerplate_context, which keeps it only above the
-    article. (A menu or sidebar often runs on into the article's title.) A run with a paragraph
-    right above it too is a sidebar inside the article, and has no title."""
+def _title_of_next(page: Page, live: list[int], first: int, last: int) -> int:
+    """Where the article's title starts in a run that ends right above a paragraph, as an index
+    into the run (its length when there is none): a menu or sidebar often runs on into the
+    title, and a source or date line of title shape may stand between title and lead. The
+    title (four words or more, not a list item) is one of the run's last two lines; it and what
+    follows are left to boilerplate_context, which keeps them only above the article. A run with
+    a paragraph right above it too is a sidebar inside the article, and has no title."""
+    none = last - first + 1
     if last + 1 >= len(live) or not is_prose(_text(page, live[last + 1])):
-        return False
+        return none
     if first > 0 and is_prose(_text(page, live[first - 1])):
-        return False
-    text = _text(page, live[last])
-    return text[0] not in _BULLETS and len(text.split()) >= 4
+        return none
+    for position in range(last, max(first, last - 2) - 1, -1):
+        text = _text(page, live[position])
+        if text[0] not in _BULLETS and len(text.split()) >= 4:
+            return position - first
+    return none
 
 
 def _list_inside_article(page: Page, live: list[int], first: int, last: int) -> bool:
@@ -865,11 +871,21 @@ def teaser_feed(page: Page) -> Iterator[int]:
             story = range(end, following)
             leads.append(" ".join(texts[p] for p in story if prose[p]))
             end, cycles = following, cycles + 1
-        if cycles >= 4 and not _cohesive(leads):
+        if cycles >= 4 and not _cohesive(leads) and not _numbered(texts[position:end]):
             yield from live[position:end]
             position = end
         else:
             position += 1
+
+
+_ITEM_NUMBER = re.compile(rf"^{_BULLET}(\d{{1,2}})[.)]\s")
+
+
+def _numbered(lines: list[str]) -> bool:
+    """Headings numbered 1, 2, 3 ... in order: the steps or points of one article (a listicle),
+    not a feed of other articles."""
+    numbers = [int(m.group(1)) for m in map(_ITEM_NUMBER.match, lines) if m]
+    return len(numbers) >= 3 and all(b == a + 1 for a, b in itertools.pairwise(numbers))
 
 
 def _stems(text: str) -> set[str]:
