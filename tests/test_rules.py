@@ -397,6 +397,11 @@ def test_a_title_under_a_sidebar_survives() -> None:
     # The nearest title-shaped line past those two is kept as a possible title: here the
     # sidebar's last headline, the one sidebar line that stays.
     assert [line for line in SIDEBAR[:5] if found[line] is None] == [SIDEBAR[4]]
+    # Above the first paragraph, a title between a sidebar and its standfirst bullets.
+    standfirst = ["Аким обещал отремонтировать сорок улиц", "Две школы откроются к сентябрю"]
+    found = rules_of("\n".join([*SIDEBAR, title, *standfirst, *ARTICLE]))
+    assert found[title] is None
+    assert_article_kept(found)
     # Under a list's heading too: the title over its date is not one of the list's headlines.
     listed = ["Читайте также", *SIDEBAR[:3], title, "Автор: Дана Омарова", "12.03.2024 14:05"]
     found = rules_of("\n".join([*listed, "", *ARTICLE]))

@@ -681,7 +681,9 @@ def headline_list(page: Page) -> Iterator[int]:
     flags = [is_headline_like(_text(page, i)) for i in live]
     # A run ends where furniture was removed: what stood on either side were two lists.
     removed = _removed_before(page, live)
-    position = 0
+    # Above the page's first paragraph stands the article's title among menus and sidebars:
+    # that part is left to boilerplate_context, which keeps only the title there.
+    position = next((p for p, i in enumerate(live) if is_prose(_text(page, i))), len(live))
     while position < len(live):
         if not flags[position]:
             position += 1
