@@ -694,7 +694,7 @@ def headline_list(page: Page) -> Iterator[int]:
         introduced = position > 0 and _text(page, live[position - 1]).endswith(":")
         run = live[position : end + 1]
         if len(run) >= 6 and not introduced and not _list_inside_article(page, live, position, end):
-            kept = set(run[_title_of_next(page, live, position, end) :])
+            kept = set(run[_title_start(page, live, position, end) :])
             kept.update(i for i in run if _dated_title(page, i))
             yield from (i for i in run if i not in kept)
         position = end + 1
@@ -703,30 +703,34 @@ def headline_list(page: Page) -> Iterator[int]:
 _ARTICLE_HEADER_RULES = frozenset({"timestamp", "published_date", "byline", "view_counter"})
 
 
+def is_title_candidate(text: str) -> bool:
+    """A line that may be an article's title: title-shaped, four words or more, not a list
+    item (sidebars' headlines are often bulleted, and shorter ones are menu entries)."""
+    return text[0] not in _BULLETS and len(text.split()) >= 4 and is_headline_like(text)
+
+
 def _dated_title(page: Page, index: int) -> bool:
-    """A title-shaped line right above its date, author or view count: an article's header."""
-    text = _text(page, index)
-    if text[0] in _BULLETS or len(text.split()) < 4:
+    """A title candidate right above its date, author or view count: an article's header."""
+    if not is_title_candidate(_text(page, index)):
         return False
     below = next((u for u in page.units[index + 1 :] if u.text), None)
     return below is not None and below.rule in _ARTICLE_HEADER_RULES
 
 
-def _title_of_next(page: Page, live: list[int], first: int, last: int) -> int:
+def _title_start(page: Page, live: list[int], first: int, last: int) -> int:
     """Where the article's title starts in a run that ends right above a paragraph, as an index
     into the run (its length when there is none): a menu or sidebar often runs on into the
     title, and a source or date line of title shape may stand between title and lead. The
-    title (four words or more, not a list item) is one of the run's last two lines; it and what
-    follows are left to boilerplate_context, which keeps them only above the article. A run with
-    a paragraph right above it too is a sidebar inside the article, and has no title."""
+    title (a title candidate) is one of the run's last two lines; it and what follows are left
+    to boilerplate_context, which keeps them only above the article. A run with a paragraph
+    right above it too is a sidebar inside the article, and has no title."""
     none = last - first + 1
     if last + 1 >= len(live) or not is_prose(_text(page, live[last + 1])):
         return none
     if first > 0 and is_prose(_text(page, live[first - 1])):
         return none
     for position in range(last, max(first, last - 2) - 1, -1):
-        text = _text(page, live[position])
-        if text[0] not in _BULLETS and len(text.split()) >= 4:
+        if is_title_candidate(_text(page, live[position])):
             return position - first
     return none
 
@@ -930,15 +934,13 @@ def _continues_sentence(previous: str, line: str) -> bool:
     return line[0].isalpha() and line[0].islower() and not previous.endswith(_CLAUSE_END)
 
 
-def _prose_blocks(
-    anchors: list[int], max_gap: int, removed: list[int] | None = None
-) -> list[list[int]]:
-    """Group prose positions whose gaps (non-prose units between them) are at most max_gap."""
+def _prose_blocks(anchors: list[int], max_gap: int, removed: list[int]) -> list[list[int]]:
+    """Group prose positions whose gaps (non-prose units between them, kept or removed as
+    furniture: ``removed`` holds the prefix counts of the latter) are at most max_gap."""
     blocks: list[list[int]] = [[anchors[0]]]
     for position in anchors[1:]:
         last = blocks[-1][-1]
-        hidden = removed[position] - removed[last] if removed else 0
-        if position - last - 1 + hidden <= max_gap:
+        if position - last - 1 + removed[position] - removed[last] <= max_gap:
             blocks[-1].append(position)
         else:
             blocks.append([position])

@@ -24,7 +24,7 @@ from typing import Literal
 from ..records import SITE_SOURCES, Record, site_of
 from .page import Page, line_columns, line_key
 from .repair import split_lines
-from .rules import is_headline_like, is_prose
+from .rules import is_prose, is_title_candidate
 
 SiteKey = Literal["auto", "meta", "url", "folder", "none"]
 
@@ -216,7 +216,7 @@ TITLE_SEARCH_LINES = 4
 
 def _own_title(page: Page, shared: dict[int, int], kept: set[int]) -> set[int]:
     """The page's title when other pages of the site carry it too (in their "latest news"
-    sidebars): the nearest title-shaped line of four words or more, shared, a few lines above
+    sidebars): the nearest title candidate (rules.is_title_candidate), shared, a few lines above
     the first paragraph the page keeps (its own, or ``kept`` from the copies of an article).
     An unshared title-shaped line there is the title itself, and stops the search."""
     live = page.live()
@@ -231,8 +231,7 @@ def _own_title(page: Page, shared: dict[int, int], kept: set[int]) -> set[int]:
     if first is None:
         return set()
     for index in reversed(live[max(0, first - TITLE_SEARCH_LINES) : first]):
-        text = page.units[index].text
-        if text[0] not in "*•·" and len(text.split()) >= 4 and is_headline_like(text):
+        if is_title_candidate(page.units[index].text):
             return {index} if index in shared else set()
     return set()
 
