@@ -302,6 +302,11 @@ def test_english_byline_with_a_role_and_a_view_count_with_thousands() -> None:
     assert meta["title"] == "Kazakhstan opens first wind farm in Mangystau"
     agency = Cleaner().clean({"id": "y", "text": page_with("By Dana Omarova | Reuters")})
     assert agency["meta"]["author"] == "Dana Omarova"
+    paper = Cleaner().clean({"id": "z", "text": page_with("By Dana Omarova / ASTANA DAILY NEWS")})
+    assert (paper["meta"]["author"], paper["meta"]["author_role"]) == (
+        "Dana Omarova",
+        "ASTANA DAILY NEWS",
+    )
     clause = "By Friday Night, officials said"
     assert clause in clean_text("\n".join([ARTICLE[0], clause, ARTICLE[1]]))
 

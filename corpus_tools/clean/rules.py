@@ -342,9 +342,10 @@ _BYLINE_PREFIXED = re.compile(
 )
 _BYLINE_BY = re.compile(
     r"^(?:[Bb]y|BY|[Ww]ritten by)\s+(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w.'’-]*|and)){1,4})"
-    r"(?:\s*[,|–—]\s*(?P<role>[^,|]{2,60}))?$"
+    r"(?:\s*[,|/–—]\s*(?P<role>[^,|/]{2,60}))?$"
 )
-_AGENCY = re.compile(r"^[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}$")  # Reuters, Associated Press
+# Reuters, Associated Press, NEW YORK DAILY NEWS
+_AGENCY = re.compile(r"^[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}$")
 _PERSON_NAME = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+(?:\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w.'’-]*){1,2}$")
 _is_person_name = _cached_match(_PERSON_NAME)
 _ROLE_LINE = re.compile(
@@ -1007,7 +1008,7 @@ def boilerplate_context(page: Page) -> Iterator[int]:
     keep.update(p for p in range(last + 1, min(len(live), last + 3)) if removed[p] == removed[last])
     # The title is often a few lines above the lead, past dates and share buttons: the nearest
     # one over its date or author line, else the nearest title-shaped line.
-    above = range(first - 1, max(-1, first - 9), -1)
+    above = range(first - 1, max(-1, first - 16), -1)
     dated = next((p for p in above if _dated_title(page, live[p])), None)
     if dated is not None:
         keep.add(dated)
