@@ -412,6 +412,11 @@ def test_a_title_under_a_sidebar_survives() -> None:
     found = rules_of("\n".join([*listed, "", *ARTICLE]))
     assert found[title] is None
     assert all(found[line] == "link_list" for line in listed[:4])
+    # Share buttons or a comments link may stand between the title and its author line.
+    header = [title, "Поделиться", "Оставить комментарий", "Автор: Дана Омарова"]
+    found = rules_of("\n".join(["Читайте также", *SIDEBAR[:3], *header, "", *ARTICLE]))
+    assert found[title] is None
+    assert all(found[line] == "link_list" for line in SIDEBAR[:3])
 
 
 def test_numbered_steps_of_one_article_are_not_a_feed() -> None:

@@ -702,6 +702,8 @@ def headline_list(page: Page) -> Iterator[int]:
 
 
 _ARTICLE_HEADER_RULES = frozenset({"timestamp", "published_date", "byline", "view_counter"})
+# Removed lines that may stand between a title and its date or author line.
+_SKIPPED = frozenset({"share_buttons", "comment_prompt", "photo_credit", "punctuation_only"})
 
 
 def is_title_candidate(text: str) -> bool:
@@ -711,10 +713,11 @@ def is_title_candidate(text: str) -> bool:
 
 
 def _dated_title(page: Page, index: int) -> bool:
-    """A title candidate right above its date, author or view count: an article's header."""
+    """A title candidate over its date, author or view count: an article's header. Removed
+    lines (share buttons, a comments link) may stand between."""
     if not is_title_candidate(_text(page, index)):
         return False
-    below = next((u for u in page.units[index + 1 :] if u.text), None)
+    below = next((u for u in page.units[index + 1 :] if u.text and u.rule not in _SKIPPED), None)
     return below is not None and below.rule in _ARTICLE_HEADER_RULES
 
 
