@@ -176,3 +176,18 @@ def test_command_lines_the_fast_parser_leaves_to_typer(index, args, exit_code):
         assert result.stdout == "" and len(result.stderr.strip().splitlines()) >= 1
     else:
         assert result.stdout == "many-mentions\n"
+
+
+def test_a_reader_that_goes_away_ends_an_index_query_quietly(tmp_path):
+    """More hits than a pipe holds: the query is still printing when head exits."""
+    corpus = tmp_path / "many.jsonl"
+    line = "Выборы в маслихат прошли спокойно, явка на выборах составила {n} процентов."
+    corpus.write_text(
+        "".join(json.dumps({"id": f"d{n}", "text": line.format(n=n)}) + "\n" for n in range(3000)),
+        "utf-8",
+    )
+    index = tmp_path / "many.db"
+    run_ct("index", "build", str(corpus), "-o", str(index), check=True)
+    piped = shell(f"ct search --index {index} --limit 3000 выборы | head -n 1")
+    assert piped.returncode == 0 and piped.stderr == ""
+    assert piped.stdout.startswith("d")
