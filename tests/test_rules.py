@@ -47,6 +47,9 @@ def assert_article_kept(found: dict[str, str | None]) -> None:
         ["Сегодня, 9:24", "Вчера, 23:41"],
         ["5 января 2012, 18:30"],
         ["10:15 | 3 March 2024"],
+        ["10:22 PM, Jan. 11, 2024 |"],
+        ["Wednesday, January 11 2024, 7:02 p.m."],
+        ["Mar. 3, 2024 10:15 AM"],
     ],
 )
 def test_timestamp_lines_are_removed(lines: list[str]) -> None:
@@ -237,6 +240,20 @@ def test_published_line_goes_to_meta(line: str, iso: str) -> None:
     page = Cleaner().page(page_with(line, before=True))
     assert page.units[0].rule == "published_date"
     assert page.meta["date"] == iso
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published on Tuesday 17 January 2024 00:00",
+        "Last updated at 3:23 PM on 11th January 2024",
+        "Updated: 5:45 PM Jan 11, 2024",
+    ],
+)
+def test_english_published_lines_go_to_meta(line: str) -> None:
+    page = Cleaner().page(page_with(line, before=True))
+    assert page.units[0].rule == "published_date"
+    assert "2024" in page.meta["published"]
 
 
 def test_iso_from_numeric_rejects_impossible_dates() -> None:

@@ -91,22 +91,29 @@ def _whole(pattern: str) -> re.Pattern[str]:
 
 _BULLET = r"[\s*•·●▪■►▸\-–—|>]*"
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+_CLOCK = rf"{_TIME}(?:\s*[ap]\.?\s?m\b\.?)?"  # '14:05', '10:22 PM', '7:02 p.m.'
 _NUM_DATE = r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?:\s*(?:г\.?|ж\.?))?"
 _ISO_DATE = r"\d{4}-\d{2}-\d{2}"
-_WORD_DATE = rf"\d{{1,2}}\s+(?:{lx.MONTHS})\.?(?:,?\s+\d{{4}}(?:\s*(?:года|г\.?|жылы|ж\.?))?)?"
+_WORD_DATE = (
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{lx.MONTHS})\.?"
+    rf"(?:,?\s+\d{{4}}(?:\s*(?:года|г\.?|жылы|ж\.?))?)?"
+)
 _KK_DATE = rf"\d{{4}}\s*(?:жылғы|ж\.)\s*\d{{1,2}}\s*(?:{lx.MONTHS})"
 _EN_DATE = rf"(?:{lx.MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?"
 _RELATIVE_DAY = r"сегодня|вчера|позавчера|бүгін|кеше|today|yesterday"
 _ANY_DATE = rf"(?:{_NUM_DATE}|{_ISO_DATE}|{_WORD_DATE}|{_KK_DATE}|{_EN_DATE}|{_RELATIVE_DAY})"
 _WEEKDAY = rf"(?:{lx.WEEKDAYS})"
 
-_DATE_LINE = _whole(rf"{_BULLET}(?:{_WEEKDAY},?\s*)?{_ANY_DATE}(?:,?\s*(?:в\s*)?{_TIME})?\s*")
+_STAMP_END = r"[\s|•·]*"  # a separator the layout left after the date
+_DATE_LINE = _whole(
+    rf"{_BULLET}(?:{_WEEKDAY},?\s*)?{_ANY_DATE}(?:,?\s*(?:в\s*)?{_CLOCK})?{_STAMP_END}"
+)
 _DATETIME_LINE = _whole(
     rf"{_BULLET}(?:"
-    rf"{_TIME}|"
-    rf"(?:{_WEEKDAY},?\s*)?{_ANY_DATE}\s*[,|/]?\s*(?:в\s*|at\s*)?{_TIME}|"
-    rf"{_TIME}\s*[,|/]?\s*(?:{_WEEKDAY},?\s*)?{_ANY_DATE}"
-    rf")\s*"
+    rf"{_CLOCK}|"
+    rf"(?:{_WEEKDAY},?\s*)?{_ANY_DATE}\s*[,|/]?\s*(?:в\s*|at\s*)?{_CLOCK}|"
+    rf"{_CLOCK}\s*[,|/]?\s*(?:on\s*)?(?:{_WEEKDAY},?\s*)?{_ANY_DATE}"
+    rf"){_STAMP_END}"
 )
 _WEEKDAY_DATE_LINE = _whole(
     rf"{_BULLET}{_WEEKDAY},?\s*{_ANY_DATE}(?:,?\s*{_TIME})?\s*|"
@@ -144,8 +151,9 @@ def template_placeholder(text: str) -> bool:
 
 
 _PUBLISHED = re.compile(
-    rf"^{_BULLET}(?:{lx.PUBLISHED_PREFIX})\s*:?\s*(?P<value>(?:{_WEEKDAY},?\s*)?{_ANY_DATE}"
-    rf"(?:\s*[,|/]?\s*(?:в\s*|at\s*)?{_TIME})?|{_TIME}\s*[,|/]?\s*{_ANY_DATE})\s*$",
+    rf"^{_BULLET}(?:last\s+)?(?:{lx.PUBLISHED_PREFIX})(?:\s+(?:on|at))?\s*:?\s*"
+    rf"(?P<value>(?:{_WEEKDAY},?\s*)?{_ANY_DATE}(?:\s*[,|/]?\s*(?:в\s*|at\s*)?{_CLOCK})?"
+    rf"|{_CLOCK}\s*[,|/]?\s*(?:on\s*)?(?:{_WEEKDAY},?\s*)?{_ANY_DATE}){_STAMP_END}$",
     re.IGNORECASE,
 )
 _NUMERIC_STAMP = re.compile(
