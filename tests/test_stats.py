@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from corpus_tools.lang import detect_language
-from corpus_tools.stats import StatsCollector, batches, compute_stats
+from corpus_tools.stats import StatsCollector, batches, compute_stats, is_timestamp_line
 
 from .conftest import CORPUS, run_ct, shell
 from .samples_stats import (
@@ -264,3 +264,20 @@ def test_length_bins_have_labels_short_enough_for_a_chart_axis() -> None:
         "0–10", "10–25", "25–50", "50–100", "100–250", "250–500",
         "500–1k", "1k–2.5k", "2.5k–5k", "5k–10k", "10k+",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("line", "timestamp"),
+    [
+        ("13:46", True),
+        ("11.12.2024 18:00", True),
+        ("23 ноября 2024", True),
+        ("Dec 11, 2024, 18:00", True),
+        ("10:22 PM", True),
+        ("Jan. 11, 2012 10:22 PM", True),
+        ("В 13:46 аким открыл заседание.", False),
+        ("Pm Modi visits Astana", False),
+    ],
+)
+def test_timestamp_like_lines(line: str, timestamp: bool) -> None:
+    assert is_timestamp_line(line) is timestamp
