@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import random
+import socket
 from pathlib import Path
 
 import pytest
@@ -273,6 +275,20 @@ def test_shard_by_file_uses_each_input_file_as_a_partition(tmp_path: Path) -> No
     assert json.loads(stats.stdout)["documents"] == len(_records_of(tmp_path / "out"))
 
 
+@contextlib.contextmanager
+def _port_taken(port: int):
+    """Hold ``port`` for the duration, unless something else already does."""
+    try:
+        server = socket.create_server(("127.0.0.1", port))
+    except OSError:
+        server = None
+    try:
+        yield
+    finally:
+        if server is not None:
+            server.close()
+
+
 @pytest.mark.parametrize("engine", ["local", "dask"])
 def test_bad_record_in_a_worker_is_one_line_error(tmp_path: Path, engine: str) -> None:
     (tmp_path / "in").mkdir()
@@ -283,7 +299,9 @@ def test_bad_record_in_a_worker_is_one_line_error(tmp_path: Path, engine: str) -
         '[input]\npaths = ["in"]\nshard_by_file = true\n[output]\ndir = "out"\n'
         '[[stage]]\nrun = "normalize"\n'
     )
-    result = run_ct("run", str(pipeline), "--engine", engine, "-j", "2")
+    # Dask's usual port taken (another cluster's dashboard): still one line on stderr.
+    with _port_taken(8787):
+        result = run_ct("run", str(pipeline), "--engine", engine, "-j", "2")
     assert result.returncode == 2
     assert result.stderr.strip().endswith(
         "a.jsonl:2: malformed JSON (Expecting property name enclosed in double quotes)"

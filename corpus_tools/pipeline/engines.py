@@ -105,6 +105,9 @@ class DaskEngine:
                     threads_per_worker=1,
                     processes=True,
                     dashboard_address=None,
+                    # The scheduler serves HTTP even without a dashboard, on 8787 by default:
+                    # a free port instead, so a dashboard already running costs no warning.
+                    scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
                 )
                 self.client = Client(self._cluster)
         except OSError as exc:
