@@ -32,7 +32,8 @@ _VALUES = {
 
 
 class IndexQuery:
-    """One ``ct search --index`` command line, parsed."""
+    """One ``ct search --index`` command line, parsed. (A plain class: importing
+    ``dataclasses`` takes ~8 ms here, a fifth of a whole indexed query.)"""
 
     def __init__(self, index: str, pattern: str, **options: object) -> None:
         self.index = index
