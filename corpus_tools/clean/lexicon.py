@@ -69,7 +69,7 @@ LIST_HEADINGS = (
     r"popular( news| posts| stories)?|most (read|popular|viewed|commented)|read (also|more)|"
     r"see also|related( news| stories| articles| posts)?|latest( news| stories)?|"
     r"more (news|stories)|top (news|stories)|trending|editor'?s picks|archive|you may also like|"
-    r"recommended|more from [\w ]+"
+    r"recommended|more from [\w ]+|наши проекты|біздің жобалар|our projects"
 )
 
 COMMENT_PROMPTS = (
@@ -79,8 +79,8 @@ COMMENT_PROMPTS = (
     r"(leave|add|post|write) (a |your )?(comment|reply)|comments?\s*\(?\d*\)?|"
     r"log ?in to (comment|reply).*|be the first to comment.*|ответить|цитировать|"
     r"пожаловаться|reply|report( abuse)?|жауап беру|click to rate.*|rating\s*\(?[+-]?\d*\)?|"
-    r"нашли ошибку\??.*ctrl.?\+.?enter.*|.*выделите (её|ее|текст) и нажмите ctrl.*|"
-    r"қатені көрсеңіз.*ctrl.*|.*select (it|the text) and press ctrl.*"
+    r".*ctrl\s*\+\s*enter.*|нашли (ошибку|опечатку)\??( сообщите( нам)?.*)?|"
+    r"(found|spotted) (a typo|an error|a mistake)\??( let us know.*)?"
 )
 
 # Links under a teaser: the paragraph above them is a preview of another article.
@@ -103,7 +103,8 @@ SOCIAL_NETWORKS = (
 
 SUBSCRIPTION = (
     r"подпис(ывайтесь|аться|ка|ывайся|ывайтесь|итесь)|следите за (нами|новостями)|"
-    r"читайте нас в|присоединяйтесь к нам|наш (telegram|телеграм)-?канал|"
+    r"читайте нас в|присоединяйтесь к нам|наш(ем)? (telegram|телеграм)(-?канал\w*)?|"
+    r"біздің (telegram|телеграм)|on our telegram|"
     r"жазылыңыз|жазылу|арнамызға|subscribe|sign up for|follow us|join us on|newsletter"
 )
 
@@ -128,7 +129,10 @@ SITE_NOTICES = (
     r"cookie-файлдарды пайдаланамыз.*|реклама|advertisement|жарнама|на правах рекламы|"
     r"skip to (the )?(main )?(content|navigation|search)|skip navigation|"
     r"перейти к (основному )?(содержанию|содержимому|контенту)|"
-    r"поиск по сайту|search (this )?site|іздеу|загрузка\.*|loading\.*|жүктелуде\.*"
+    r"поиск по сайту|search (this )?site|іздеу|загрузка\.*|loading( comments)?\.*|жүктелуде\.*|"
+    r"версия для слабовидящих|мобильная версия|(полная|мобильная) версия сайта|"
+    r"нашар көретіндерге арналған нұсқа|мобильді нұсқа|mobile (version|site)|"
+    r"реклама на сайте|размещение рекламы|сайттағы жарнама|advertise( with us)?"
 )
 
 # Lines that open a comments section whatever the page: what follows is readers' text.
