@@ -211,6 +211,15 @@ def test_currency_and_stock_tickers() -> None:
         ("Found a typo? Highlight it and press Ctrl+Enter", "comment_prompt"),
         ("Нашли ошибку? Сообщите нам", "comment_prompt"),
         ("Самое важное — в нашем Telegram", "subscription_pitch"),
+        ("Вход | Регистрация", "site_notice"),
+        ("Қазақша оқу", "site_notice"),
+        ("Карта сайта", "site_notice"),
+        ("Показать комментарии", "comment_prompt"),
+        ("Добавить в избранное", "share_buttons"),
+        ("Decrease font size Increase font size", "share_buttons"),
+        ("Алматы +12°C", "weather_widget"),
+        ("Астана: −5 °C", "weather_widget"),
+        ("Tuesday, Jan 17 2012 3PM 3°C 6PM -1°C 5-Day Forecast", "weather_widget"),
         ('<div class="banner"><a href="/promo">Реклама</a></div>', "markup_code"),
         ("Подробнее…", "read_more_link"),
         ("* * | , |", "punctuation_only"),
@@ -220,6 +229,16 @@ def test_single_line_furniture(line: str, rule: str) -> None:
     found = rules_of(page_with(line))
     assert found[line] == rule
     assert_article_kept(found)
+
+
+def test_weather_headlines_and_sentences_are_not_widgets() -> None:
+    lines = [
+        "В Алматы ожидается жара до +35°",
+        "Жара до +40° накроет юг Казахстана",
+        "Температура воздуха в Астане поднимется до +25°C.",
+    ]
+    found = rules_of(page_with(*lines))
+    assert all(found[line] != "weather_widget" for line in lines)
 
 
 def test_asterism_between_stanzas_is_kept() -> None:

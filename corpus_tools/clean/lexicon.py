@@ -73,7 +73,8 @@ LIST_HEADINGS = (
 )
 
 COMMENT_PROMPTS = (
-    r"(оставить|добавить|написать|ваш|все)( свой)? комментари[йиея]\w*|комментари[ия]\s*\(?\d*\)?|"
+    r"(оставить|добавить|написать|ваш|все|показать|скрыть|читать)( свой)? комментари[йиея]\w*|"
+    r"комментари[ия]\s*\(?\d*\)?|(show|hide|view) (all )?comments|пікірлерді (көрсету|оқу)|"
     r"обсудить|комментировать|чтобы оставить комментарий.*|авторизуйтесь.*чтобы.*|"
     r"пікір( қалдыру| жазу|лер)?\s*\(?\d*\)?|пікір қалдыру үшін.*|"
     r"(leave|add|post|write) (a |your )?(comment|reply)|comments?\s*\(?\d*\)?|"
@@ -93,6 +94,9 @@ READ_MORE = (
 SHARE_BUTTONS = (
     r"поделиться|поделитесь|распечатать|печать|версия для печати|отправить другу|"
     r"в закладки|бөлісу|басып шығару|share( this)?( article| story)?|print( this)?( article)?|"
+    r"(добавить )?в избранное|таңдаулыға( қосу)?|add to favou?rites|"
+    r"размер (шрифта|текста)|мәтін өлшемі|a\s?a\s?a|"
+    r"((de|in)crease )?(font|text) size( \w+ (font|text) size)?|"
     r"tweet|email|e-mail"
 )
 
@@ -132,7 +136,13 @@ SITE_NOTICES = (
     r"поиск по сайту|search (this )?site|іздеу|загрузка\.*|loading( comments)?\.*|жүктелуде\.*|"
     r"версия для слабовидящих|мобильная версия|(полная|мобильная) версия сайта|"
     r"нашар көретіндерге арналған нұсқа|мобильді нұсқа|mobile (version|site)|"
-    r"реклама на сайте|размещение рекламы|сайттағы жарнама|advertise( with us)?"
+    r"реклама на сайте|размещение рекламы|сайттағы жарнама|advertise( with us)?|"
+    r"((вход|войти|регистрация|кіру|тіркелу|log ?in|sign (in|up)|register)( \| |/| )?){1,2}|"
+    r"(войти|кіру) через \w+|sign in with \w+|"
+    r"(читать|читайте) на (казахском|русском|английском)( языке)?|(қазақша|орысша) оқу|"
+    r"read in (russian|kazakh|english)|курсы? валют|валюта бағамы|exchange rates?|"
+    r"контакты|о нас|о проекте|карта сайта|написать в редакцию|обратная связь|"
+    r"about us|contact us|site ?map|байланыс|біз туралы|сайт картасы"
 )
 
 # Lines that open a comments section whatever the page: what follows is readers' text.
@@ -144,6 +154,29 @@ COMMENTS_OPEN = (
     r"пікір қосу|пікіріңізді (жазыңыз|қалдырыңыз)|here'?s what (other )?readers (have )?said.*|"
     r"the comments below have (not )?been moderated.*|readers'? comments.*|"
     r"что думают читатели.*|мнения читателей.*"
+)
+
+# Words of a weather widget besides its places and hours.
+WEATHER_WORDS = frozenset(
+    [
+        "погода",
+        "прогноз",
+        "сегодня",
+        "завтра",
+        "ночью",
+        "днём",
+        "днем",
+        "ауа",
+        "райы",
+        "бүгін",
+        "ертең",
+        "weather",
+        "forecast",
+        "today",
+        "tomorrow",
+        "day",
+        "night",
+    ]
 )
 
 # A comment's header naming its reader: 'Комментарий читателя: Андрей', 'Reader comment: Bob'.

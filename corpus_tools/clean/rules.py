@@ -307,6 +307,24 @@ def currency_ticker(text: str) -> bool:
     return False
 
 
+# A temperature, '+12°C', '−5 °C', '13°': weather widgets print one or a few, each with a place
+# or an hour; a headline or a sentence about the weather has more words than that.
+_TEMPERATURE = re.compile(r"[+−-]?\d{1,2}\s*°\s*[CСFcсf]?")
+_WIDGET_WORD = re.compile(r"(?<!\d)[^\W\d_]{2,}")  # '3PM' is an hour, not a word
+
+
+@line_rule(
+    "weather_widget", "Weather widgets: 'Алматы +12°C', 'Астана: −5 °C', '3PM 3°C 6PM -1°C'."
+)
+def weather_widget(text: str) -> bool:
+    if len(text) > 120 or "°" not in text:
+        return False
+    temperatures = len(_TEMPERATURE.findall(text))
+    words = _WIDGET_WORD.findall(_TEMPERATURE.sub("", text).lower())
+    places = [word for word in words if word not in lx.WEATHER_WORDS]
+    return temperatures >= 1 and len(places) <= 1 + temperatures
+
+
 _COUNT = r"\d{1,3}(?:[,.\s]\d{3})+|\d+"  # 1,204 / 1 204 / 1.204 / 1204
 _VIEW_COUNT = re.compile(
     rf"^{_BULLET}(?:(?:{lx.VIEW_WORDS})\s*:?\s*(?P<a>{_COUNT})|(?P<b>{_COUNT})\s*(?:{lx.VIEW_WORDS}))\s*$",
@@ -1015,7 +1033,12 @@ def boilerplate_context(page: Page) -> Iterator[int]:
     first, last = chosen[0][0], chosen[-1][-1]
     # Two lines either side (a caption, a signature), unless furniture was removed between.
     above = range(max(0, first - 2), first)
-    keep.update(p for p in above if len(texts[p].split()) >= 2)
+    keep.update(
+        p
+        for p in above
+        if len(texts[p].split()) >= 2
+        and (removed[p] == removed[first] or is_title_candidate(texts[p]))
+    )
     keep.update(p for p in range(last + 1, min(len(live), last + 3)) if removed[p] == removed[last])
     # The title is often a few lines above the lead, past dates and share buttons: the nearest
     # one over its date or author line, else the nearest title-shaped line.
