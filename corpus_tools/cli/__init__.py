@@ -49,7 +49,7 @@ def main() -> None:
 
 
 def _run(args: list[str]) -> None:
-    if args[:1] == ["search"] and "--index" in "".join(args):
+    if args[:1] == ["search"] and any(arg.startswith("--index") for arg in args):
         from .indexed import parse_index_query, run_index_query
 
         query = parse_index_query(args[1:])
