@@ -215,6 +215,8 @@ def test_currency_and_stock_tickers() -> None:
         ("Қазақша оқу", "site_notice"),
         ("Карта сайта", "site_notice"),
         ("Показать комментарии", "comment_prompt"),
+        ("Ваш e-mail адрес:", "comment_prompt"),
+        ("Атыңыз:", "comment_prompt"),
         ("Добавить в избранное", "share_buttons"),
         ("Decrease font size Increase font size", "share_buttons"),
         ("Алматы +12°C", "weather_widget"),
