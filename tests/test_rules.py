@@ -217,6 +217,9 @@ def test_currency_and_stock_tickers() -> None:
         ("Показать комментарии", "comment_prompt"),
         ("Ваш e-mail адрес:", "comment_prompt"),
         ("Атыңыз:", "comment_prompt"),
+        ("Сондай-ақ оқыңыз", "link_list"),
+        ("Барлық жаңалықтар", "link_list"),
+        ("Қаралым саны: 340", "view_counter"),
         ("Добавить в избранное", "share_buttons"),
         ("Decrease font size Increase font size", "share_buttons"),
         ("Алматы +12°C", "weather_widget"),
@@ -261,6 +264,7 @@ def test_page_header_date_removed_but_not_taken_as_publication_date() -> None:
         ("Posted: 11.12.2024 18:00:00", "2024-12-11T18:00:00"),
         ("Опубликовано: 05.01.2012 09:30", "2012-01-05T09:30"),
         ("Жарияланды: 12.03.2023", "2023-03-12"),
+        ("Жарияланған күні: 12.03.2024", "2024-03-12"),
     ],
 )
 def test_published_line_goes_to_meta(line: str, iso: str) -> None:
