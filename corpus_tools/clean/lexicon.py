@@ -70,7 +70,9 @@ LIST_HEADINGS = (
     r"popular( news| posts| stories)?|most (read|popular|viewed|commented)|read (also|more)|"
     r"see also|related( news| stories| articles| posts)?|latest( news| stories)?|"
     r"more (news|stories)|top (news|stories)|trending|editor'?s picks|archive|you may also like|"
-    r"recommended|more from [\w ]+|наши проекты|біздің жобалар|our projects"
+    r"recommended|more from [\w ]+|наши проекты|біздің жобалар|our projects|"
+    r"все (материалы|статьи|публикации)|барлық материалдар|all (stories|articles)|"
+    r"главное( за (день|сутки|неделю))?|главные события|басты (оқиғалар|жаңалықтар)"
 )
 
 COMMENT_PROMPTS = (
@@ -85,6 +87,10 @@ COMMENT_PROMPTS = (
     r"log ?in to (comment|reply).*|be the first to comment.*|ответить|цитировать|"
     r"пожаловаться|reply|report( abuse)?|жауап беру|click to rate.*|rating\s*\(?[+-]?\d*\)?|"
     r".*ctrl\s*\+\s*enter.*|нашли (ошибку|опечатку)\??( сообщите( нам)?.*)?|"
+    r"сообщить об (ошибке|опечатке)|қате туралы хабарлау|report (a typo|an error)|"
+    r"оцените (материал|статью|новость)|понравил(ась|ся) (ли )?(статья|материал|новость)\??|"
+    r"(был|была) ли (материал|статья|новость) (полезн|интересн)\w*\??|"
+    r"rate this (article|story)|did you (like|enjoy) this (article|story)\??|"
     r"(found|spotted) (a typo|an error|a mistake)\??( let us know.*)?"
 )
 
@@ -99,6 +105,7 @@ SHARE_BUTTONS = (
     r"поделиться|поделитесь|распечатать|печать|версия для печати|отправить другу|"
     r"в закладки|бөлісу|басып шығару|share( this)?( article| story)?|print( this)?( article)?|"
     r"(добавить )?в избранное|таңдаулыға( қосу)?|add to favou?rites|"
+    r"(скопировать|копировать) ссылку|ссылка скопирована|сілтемені көшіру|copy link|link copied|"
     r"размер (шрифта|текста)|мәтін өлшемі|a\s?a\s?a|"
     r"((de|in)crease )?(font|text) size( \w+ (font|text) size)?|"
     r"tweet|email|e-mail"
@@ -112,7 +119,8 @@ SOCIAL_NETWORKS = (
 SUBSCRIPTION = (
     r"подпис(ывайтесь|аться|ка|ывайся|ывайтесь|итесь)|следите за (нами|новостями)|"
     r"читайте нас в|присоединяйтесь к нам|наш(ем)? (telegram|телеграм)(-?канал\w*)?|"
-    r"біздің (telegram|телеграм)|on our telegram|"
+    r"біздің (telegram|телеграм)|on our telegram|(предложить|прислать) (нам )?новость|"
+    r"пишите нам в (whatsapp|telegram|вотсап|телеграм)|жаңалық ұсыну|send us (a )?(news )?tip|"
     r"жазылыңыз|жазылу|арнамызға|subscribe|sign up for|follow us|join us on|newsletter"
 )
 
@@ -219,7 +227,8 @@ JOURNALIST_ROLES = (
 )
 
 PHOTO_CREDIT = (
-    r"(фото|фотография|photo|photos|сурет|суреттер|видео|video|иллюстрац\w*|коллаж|"
+    r"((автор|иллюстративное|архивное) фото|фотограф|"
+    r"фото|фотография|photo|photos|сурет|суреттер|видео|video|иллюстрац\w*|коллаж|"
     r"инфографика|фото и видео|видео и фото|фото/видео|photo credit|image)"
     r"(\s*(:|—|–|-|©|by|из|с|взято|автора|предоставлено|пресс-службы)|\s+\w)"
 )
