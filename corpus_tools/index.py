@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,8 @@ def build_index(records: Iterable[Record], path: str | Path) -> int:
 
 
 def _write_index(records: Iterable[Record], tmp: str) -> int:
+    from json import dumps  # here, not at import: an index query needs no JSON writer
+
     db = sqlite3.connect(tmp, isolation_level=None)
     try:
         db.executescript(
@@ -67,7 +69,7 @@ def _write_index(records: Iterable[Record], tmp: str) -> int:
         count = 0
         batch: list[tuple[Any, ...]] = []
         for record in records:
-            batch.append(_row(record))
+            batch.append(_row(record, dumps))
             if len(batch) >= BATCH:
                 db.executemany("insert into docs values (?, ?, ?, ?, ?, ?, ?)", batch)
                 count += len(batch)
@@ -81,9 +83,7 @@ def _write_index(records: Iterable[Record], tmp: str) -> int:
         db.close()
 
 
-def _row(record: Record) -> tuple[Any, ...]:
-    import json
-
+def _row(record: Record, dumps: Callable[..., str]) -> tuple[Any, ...]:
     text = record.get("text") or ""
     meta = meta_of(record)
     folded = fold(text)
@@ -94,7 +94,7 @@ def _row(record: Record) -> tuple[Any, ...]:
         record.get("lang") or meta.get("lang"),
         site_of(record),
         meta.get("date") or record.get("date"),
-        json.dumps(meta, ensure_ascii=False),
+        dumps(meta, ensure_ascii=False),
     )
 
 

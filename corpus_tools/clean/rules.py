@@ -743,7 +743,8 @@ def _dated_title(page: Page, index: int) -> bool:
     lines (share buttons, a comments link) may stand between."""
     if not is_title_candidate(_text(page, index)):
         return False
-    below = next((u for u in page.units[index + 1 :] if u.text and u.rule not in _SKIPPED), None)
+    following = itertools.islice(page.units, index + 1, None)  # no copy of the rest of the page
+    below = next((u for u in following if u.text and u.rule not in _SKIPPED), None)
     return below is not None and below.rule in _ARTICLE_HEADER_RULES
 
 
@@ -1042,8 +1043,8 @@ def boilerplate_context(page: Page) -> Iterator[int]:
     keep.update(p for p in range(last + 1, min(len(live), last + 3)) if removed[p] == removed[last])
     # The title is often a few lines above the lead, past dates and share buttons: the nearest
     # one over its date or author line, else the nearest title-shaped line.
-    above = range(first - 1, max(-1, first - 16), -1)
-    dated = next((p for p in above if _dated_title(page, live[p])), None)
+    header_zone = range(first - 1, max(-1, first - 16), -1)
+    dated = next((p for p in header_zone if _dated_title(page, live[p])), None)
     if dated is not None:
         keep.add(dated)
     else:
