@@ -46,7 +46,10 @@ _MONTH = re.compile(r"(\d{4})-(\d{2})")
 _DOTTED_DATE = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4})")
 
 # Lines that are only a time, a date or a date with a time: "13:46", "11.12.2024 18:00",
-# "23 ноября 2024", "2024-12-11", "Dec 11, 2024, 18:00", "Jan. 11, 2012 10:22 PM".
+# "23 ноября 2024", "2024-12-11", "Dec 11, 2024, 18:00", "Jan. 11, 2012 10:22 PM". The longest
+# such line ("Wednesday, 11 December 2024, 18:00 p.m. года") is under 50 characters, so longer
+# lines are not tried: most lines are prose, and the alternation costs more than the comparison.
+TIMESTAMP_MAX_CHARS = 64
 _TIMESTAMP_LINE = re.compile(
     r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?"
     r"|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?:[ ,T]+\d{1,2}:\d{2}(?::\d{2})?)?"
@@ -249,10 +252,12 @@ class Measure:
             fresh_lines = set(hashes).difference(lines_seen)
             lines_seen |= fresh_lines
             repeated = len(hashes) - len(fresh_lines)
-            short = list(map(SHORT_LINE_CHARS.__gt__, map(len, lines))).count(True)
+            lengths = list(map(len, lines))
+            short = list(map(SHORT_LINE_CHARS.__gt__, lengths)).count(True)
             ends = list(map(TERMINAL_PUNCTUATION.__contains__, map(_last_char, lines)))
             unpunctuated = ends.count(False)
-            timestamps = len(lines) - list(map(_TIMESTAMP_LINE.fullmatch, lines)).count(None)
+            dates = list(compress(lines, map(TIMESTAMP_MAX_CHARS.__ge__, lengths)))
+            timestamps = len(dates) - list(map(_TIMESTAMP_LINE.fullmatch, dates)).count(None)
             marked = bool(meta.get("duplicates") or meta.get("duplicate_of"))
             keys = tuple(
                 {"site": site, "lang": language, "month": month or "undated"}[kind]
@@ -377,7 +382,9 @@ class StatsCollector:
         self.months.update(batch.months)
         self.undated += batch.undated
         for counter, part in ((self.bigrams, batch.bigrams), (self.names, batch.names)):
-            counter.update(part)
+            # elements() repeats each key by its count, mostly once: Counter counts an iterable
+            # in C but adds a mapping's counts in a Python loop, three times slower here.
+            counter.update(part.elements())
             if len(counter) > PRUNE_AT:
                 _prune(counter)
         return flags
@@ -530,7 +537,7 @@ def is_unpunctuated_line(line: str) -> bool:
 
 
 def is_timestamp_line(line: str) -> bool:
-    return _TIMESTAMP_LINE.fullmatch(line) is not None
+    return len(line) <= TIMESTAMP_MAX_CHARS and _TIMESTAMP_LINE.fullmatch(line) is not None
 
 
 def find_mojibake(text: str) -> re.Match | None:
@@ -564,12 +571,16 @@ def _content_word(word: str) -> bool:
     return len(word) > 2 and word not in STOPWORDS and not word.isdigit()
 
 
-def _most_common(counter: Counter, n: int | None = None) -> list[tuple[Any, int]]:
-    """Counter.most_common with ties in key order, not insertion order: word counts are summed
+def _most_common(counter: Counter, n: int) -> list[tuple[Any, int]]:
+    """Counter.most_common(n) with ties in key order, not insertion order: word counts are summed
     from several processes in no fixed order, and the figures must not depend on it."""
-    if n is None:
-        return sorted(counter.items(), key=_count_then_key)
-    return heapq.nsmallest(n, counter.items(), key=_count_then_key)
+    if len(counter) > n > 0:
+        # The n-th largest count, found without a key function, lets only the items that can be
+        # among the first n (ties included) be sorted: same answer, a fraction of the key calls.
+        least = heapq.nlargest(n, counter.values())[-1]
+        candidates = [item for item in counter.items() if item[1] >= least]
+        return sorted(candidates, key=_count_then_key)[:n]
+    return sorted(counter.items(), key=_count_then_key)[:n]
 
 
 def _count_then_key(item: tuple[Any, int]) -> tuple[int, Any]:
@@ -577,14 +588,17 @@ def _count_then_key(item: tuple[Any, int]) -> tuple[int, Any]:
 
 
 def _top(counter: Counter, n: int, keep) -> list:
-    """Most common keys that pass ``keep`` (stopwords are dropped here, once, not per token)."""
-    out = []
-    for key, count in _most_common(counter):
-        if keep(key):
-            out.append([key, count])
-            if len(out) == n:
-                break
-    return out
+    """The n most common keys that pass ``keep`` (stopwords are dropped here, once, not per
+    token). Ranks ten times as many as asked, and more only when too few of them pass."""
+    ranked: list[tuple[Any, int]] = []
+    limit = n * 10
+    while n > 0:
+        ranked = _most_common(counter, limit)
+        kept = [[key, count] for key, count in ranked if keep(key)][:n]
+        if len(kept) == n or len(ranked) < limit:
+            return kept
+        limit *= 10
+    return []
 
 
 def _fold(counter: Counter, key_of, top: int) -> Counter:

@@ -275,6 +275,9 @@ def test_length_bins_have_labels_short_enough_for_a_chart_axis() -> None:
         ("Dec 11, 2024, 18:00", True),
         ("10:22 PM", True),
         ("Jan. 11, 2012 10:22 PM", True),
+        ("Wednesday, 11 December 2024, 18:00 p.m. года", True),
+        # a date padded out past TIMESTAMP_MAX_CHARS is layout debris, not a date line
+        ("Wednesday,      11 December      2024,      18:00      p.m.      года", False),
         ("В 13:46 аким открыл заседание.", False),
         ("Pm Modi visits Astana", False),
     ],
