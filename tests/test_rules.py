@@ -507,6 +507,49 @@ def test_comment_section_after_article() -> None:
     assert_article_kept(found)
 
 
+COMMENT_RULES = [
+    "Правила комментирования",
+    "Пользователь, оставляя комментарий на сайте, соглашается с тем, что редакция вправе удалить "
+    "его без объяснения причин, если он нарушает законодательство или нормы общения.",
+    "Запрещаются оскорбления других участников обсуждения, реклама, ссылки на сторонние сайты, "
+    "а также сообщения, написанные целиком заглавными буквами или латиницей.",
+    "Повторное нарушение правил ведёт к блокировке учётной записи без права восстановления.",
+]
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "© 2024 Almaty News. Все права защищены.",
+        "Copyright © 2012 The Daily Observer. All rights reserved.",
+        "Сетевое издание зарегистрировано в Федеральной службе по надзору в сфере связи",
+        "Свидетельство о постановке на учет СМИ № 12345-СИ выдано Министерством информации",
+    ],
+)
+def test_everything_after_the_site_footer_goes(footer: str) -> None:
+    found = rules_of(page_with("О редакции", "Реклама", footer, "", *COMMENT_RULES))
+    assert found[footer] is not None
+    for line in COMMENT_RULES:
+        assert found[line] is not None, line
+    assert_article_kept(found)
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "© Reuters",  # a photo credit: no year
+        "Уильям Тёрнер. Этюд облаков, около 1830 года © Tate, London 2011",  # a caption's credit
+    ],
+)
+def test_a_credit_inside_the_article_is_not_the_footer(credit: str) -> None:
+    text = "\n".join([ARTICLE[0], credit, *ARTICLE[1:]])
+    assert_article_kept(rules_of(text))
+
+
+def test_a_copyright_line_above_the_article_takes_nothing_below_it() -> None:
+    assert_article_kept(rules_of(page_with("© 2024 Almaty News", "Главная", before=True)))
+
+
 def test_comment_threads_signed_below_or_numbered_above() -> None:
     signed = [
         "User Comments",

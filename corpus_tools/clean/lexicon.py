@@ -211,6 +211,16 @@ READER_COMMENT_HEADER = (
 COMMENT_SIGNATURE = r"said|says|wrote|writes|replied|пишет|написал[аи]?|ответил[аи]?|жазды"
 
 # A heading after which a news page shows readers' comments, not the article.
+# The site's own footer, as opposed to a photo or quote credit ('© Reuters', '© Tate, London'):
+# a copyright line that opens with the sign and names a year, a rights or media-registration
+# notice. Nothing of the article comes after it; dialogs, comment rules and cookie notices do.
+SITE_FOOTER = (
+    r"^(©|\(c\)|copyright)\W.*\b(19|20)\d\d\b|все права (на материалы )?(защищены|сохранены|"
+    r"охраняются)|барлық құқықтар қорғалған|all rights reserved|зарегистрировано в федеральной "
+    r"службе|свидетельство о (регистрации|постановке на учет) (сми|средства массовой информации|"
+    r"периодического)|бақ ретінде есепке (қою|алу) туралы куәлік"
+)
+
 COMMENT_HEADINGS = (  # a bare «Комментарии» is also a rubric of expert commentary: not enough
     r"комментари[ийя]\s*(читателей|пользователей)\s*\(?\d*\)?|комментари[ийя]\s*\(\d+\)|"
     r"комментари[ийя]:?\s*\d+|\d+\s+комментари\w*|(ваши|все) комментарии|отзывы читателей|"

@@ -871,6 +871,30 @@ def comment_section(page: Page) -> Iterator[int]:
         before += prose[index]
 
 
+_SITE_FOOTER = re.compile(lx.SITE_FOOTER, re.IGNORECASE)
+
+
+@rule(
+    "after_footer",
+    "Everything after the site's footer ('© 2024 …', 'Все права защищены', the media registration "
+    "notice) once the article is behind it: dialogs, comment rules, cookie notices.",
+)
+def after_footer(page: Page) -> Iterator[int]:
+    # The footer line itself may already be gone (copyright_footer), so all units are scanned.
+    # Its own rule removes it; an article needs 300 characters of prose above the footer, so a
+    # copyright line in a page header never takes the article below it.
+    last = max(
+        (i for i, u in enumerate(page.units) if u.text and _SITE_FOOTER.search(u.text)), default=-1
+    )
+    if last < 0:
+        return
+    prose = sum(
+        len(u.text) for u in page.units[:last] if u.rule is None and u.text and is_prose(u.text)
+    )
+    if prose >= 300:
+        yield from (i for i in page.live() if i > last)
+
+
 @rule(
     "teaser_feed",
     "Feeds of other articles: 4 or more cycles of a headline (with a rubric or "
