@@ -25,6 +25,22 @@ def test_pipeline_from_clean_keeps_the_posted_date_and_resolves_today() -> None:
         assert record["text"][item["start"] : item["end"]] == item["text"]
 
 
+def test_pipeline_keeps_a_kazakh_header_date_clean_took_out_of_the_text(tmp_path) -> None:
+    page = tmp_path / "kk.txt"
+    page.write_text(
+        "Экспорт көлемі 12 пайызға өсті\n23 қараша 2024, 10:15\n"
+        "Өткен тоғыз айда Қазақстанның сыртқы сауда айналымы 105 миллиард долларға жетті, ал "
+        "экспорт көлемі өткен жылдың сәйкес кезеңімен салыстырғанда 12 пайызға артты.\n",
+        encoding="utf-8",
+    )
+    result = shell(f"ct clean {page} | ct normalize")
+    assert result.returncode == 0, result.stderr
+    (record,) = _records(result.stdout)
+    assert "10:15" not in record["text"]
+    assert record["meta"]["published"] == "23 қараша 2024, 10:15"
+    assert record["meta"]["date"] == "2024-11-23T10:15"
+
+
 def test_raw_page_header_date_is_not_the_publication_date() -> None:
     result = run_ct("normalize", "corpus/003_c4f6ab5a5c404f30.txt", check=True)
     (record,) = _records(result.stdout)

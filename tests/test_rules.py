@@ -198,6 +198,7 @@ def test_currency_and_stock_tickers() -> None:
         ("Subscribe to our newsletter", "subscription_pitch"),
         ("© 2024 Все права защищены", "copyright_footer"),
         ("Барлық құқықтар қорғалған", "copyright_footer"),
+        ("Сайт материалдарын пайдаланғанда сілтеме міндетті.", "copyright_footer"),
         ("Главная | Новости | Политика | Экономика | Спорт", "navigation_menu"),
         ("В вашем браузере отключена поддержка JavaScript", "site_notice"),
         ("Skip to main content", "site_notice"),
@@ -220,6 +221,7 @@ def test_currency_and_stock_tickers() -> None:
         ("Сондай-ақ оқыңыз", "link_list"),
         ("Барлық жаңалықтар", "link_list"),
         ("Қаралым саны: 340", "view_counter"),
+        ("Көрілім: 2 311", "view_counter"),
         ("Все материалы", "link_list"),
         ("Автор фото: Айдос Ержанов", "photo_credit"),
         ("Скопировать ссылку", "share_buttons"),
@@ -282,6 +284,21 @@ def test_published_line_goes_to_meta(line: str, iso: str) -> None:
     page = Cleaner().page(page_with(line, before=True))
     assert page.units[0].rule == "published_date"
     assert page.meta["date"] == iso
+
+
+@pytest.mark.parametrize(
+    "line", ["23 қараша 2024, 10:15", "17 января 2012 года", "Jan. 11, 2012 10:22 PM", "11/01/2012"]
+)
+def test_a_bare_date_between_title_and_lead_is_the_published_date(line: str) -> None:
+    header = ["Меню", "Главная", "Аким встретился с жителями района", "Автор: Айгүл Сәрсенова"]
+    page = Cleaner().page("\n".join([*header, line, *ARTICLE]))
+    assert {u.text: u.rule for u in page.units}[line] == "published_date"
+    assert page.meta["published"] == line
+
+
+def test_a_bare_time_above_the_lead_dates_nothing() -> None:
+    page = Cleaner().page("\n".join(["Аким встретился с жителями района", "14:02", *ARTICLE]))
+    assert "published" not in page.meta
 
 
 @pytest.mark.parametrize(

@@ -177,19 +177,42 @@ def iso_from_numeric(value: str) -> str | None:
 
 @rule(
     "published_date",
-    "A 'Posted: 11.12.2024 18:00' line: moved to meta.published (and meta.date).",
+    "A 'Posted: 11.12.2024 18:00' line, or a bare date between the title and the lead: moved to "
+    "meta.published (and meta.date when numeric; ct normalize reads the other forms).",
     within_article=True,
 )
 def published_date(page: Page) -> Iterator[int]:
-    for index in _live(page)[:15]:
+    live = _live(page)
+    for index in live[:15]:
         match = _PUBLISHED.match(_text(page, index))
         if match:
-            value = match.group("value")
-            page.meta.setdefault("published", value)
-            iso = iso_from_numeric(value)
-            if iso:
-                page.meta.setdefault("date", iso)
+            _record_published(page, match.group("value"))
             yield index
+    if "published" in page.meta:
+        return
+    # No prefix: a date (with or without a time) just above the first paragraph, among the
+    # title, byline and view count, is the article's date ('23 қараша 2024, 10:15').
+    first = next((p for p, i in enumerate(live[:40]) if is_prose(_text(page, i))), None)
+    if first is None:
+        return
+    for position in range(first - 1, max(-1, first - 5), -1):
+        text = _text(page, live[position])
+        if position < 6 and _WEEKDAY_DATE_LINE.match(text.lower()):
+            break  # the visit date in the site header (page_header_date)
+        if _stamp_kind(text) and _HAS_DATE.search(text):  # a bare '14:02' dates nothing
+            _record_published(page, text)
+            yield live[position]
+            return
+
+
+_HAS_DATE = re.compile(r"\d[./-]\d|\d{4}|[^\W\d_]{3}")
+
+
+def _record_published(page: Page, value: str) -> None:
+    page.meta.setdefault("published", value)
+    iso = iso_from_numeric(value)
+    if iso:
+        page.meta.setdefault("date", iso)
 
 
 @rule("page_header_date", "The visit date in the page header ('суббота, 23 ноября 2024').")

@@ -39,7 +39,11 @@ class Normalizer:
         if self.do_dates:
             doc_date = meta.get("date") if isinstance(meta.get("date"), str) else None
             if doc_date is None:
-                doc_date = publication_date(text, lang)
+                # ct clean moves the page's date line out of the text into meta.published
+                published = meta.get("published")
+                if isinstance(published, str):
+                    doc_date = publication_date(published, lang)
+                doc_date = doc_date or publication_date(text, lang)
                 if doc_date is not None:
                     meta["date"] = doc_date
             mentions = DateFinder(lang, doc_date).find(text)
