@@ -156,6 +156,28 @@ def test_a_short_list_between_paragraphs_is_the_articles_but_headlines_there_are
     assert all(found[line] == "headline_list" for line in sidebar)
 
 
+@pytest.mark.parametrize(
+    "link",
+    [
+        "Читайте также: Депутаты одобрили поправки о правах детей",
+        "Сондай-ақ оқыңыз: Астанада жаңа мектеп ашылды",
+        "Read also: Almaty expands its bus network",
+        "* Смотрите также — В Алматы изменят схему движения",
+    ],
+)
+def test_read_also_link_inside_the_article_goes(link: str) -> None:
+    found = rules_of("\n".join([ARTICLE[0], link, *ARTICLE[1:]]))
+    assert found[link] == "read_also_link"
+    assert_article_kept(found)
+
+
+def test_a_sentence_about_reading_is_not_a_link() -> None:
+    line = (
+        "Читайте также внимательно условия договора, советуют юристы, прежде чем подписывать его."
+    )
+    assert rules_of(page_with(line))[line] is None
+
+
 def test_headline_ticker_glued_into_one_line() -> None:
     ticker = (
         "Подведены итоги конкурса молодых журналистов Алматыда жаңа саябақ ашылды В Караганде "
@@ -199,6 +221,11 @@ def test_currency_and_stock_tickers() -> None:
         ("© 2024 Все права защищены", "copyright_footer"),
         ("Барлық құқықтар қорғалған", "copyright_footer"),
         ("Сайт материалдарын пайдаланғанда сілтеме міндетті.", "copyright_footer"),
+        (
+            "Свидетельство о постановке на учет СМИ № 1234-СИ выдано Министерством",
+            "copyright_footer",
+        ),
+        ("Стали очевидцем ДТП? Присылайте видео в наш WhatsApp", "subscription_pitch"),
         ("Главная | Новости | Политика | Экономика | Спорт", "navigation_menu"),
         ("В вашем браузере отключена поддержка JavaScript", "site_notice"),
         ("Skip to main content", "site_notice"),

@@ -660,6 +660,18 @@ def is_headline_like(text: str) -> bool:
 _READ_MORE = _whole(rf"{_BULLET}(?:{lx.READ_MORE})[\s.…:»>→]*")
 
 
+_READ_ALSO = re.compile(rf"^{_BULLET}(?:{lx.READ_ALSO})\s*[:–—>»]+\s*\w", re.IGNORECASE)
+
+
+@line_rule(
+    "read_also_link",
+    "A link to another article inside this one: 'Читайте также: HEADLINE', 'Read also: …'.",
+    within_article=True,
+)
+def read_also_link(text: str) -> bool:
+    return len(text) <= 250 and _READ_ALSO.match(text) is not None
+
+
 @line_rule("read_more_link", "'Подробнее…' / 'Read more' links under teasers.")
 def read_more_link(text: str) -> bool:
     return len(text) <= 40 and _READ_MORE.match(text.lower()) is not None
