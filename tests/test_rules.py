@@ -221,6 +221,10 @@ def test_currency_and_stock_tickers() -> None:
         ("© 2024 Все права защищены", "copyright_footer"),
         ("Барлық құқықтар қорғалған", "copyright_footer"),
         ("Сайт материалдарын пайдаланғанда сілтеме міндетті.", "copyright_footer"),
+        ("Главная » Общество » Токаев подписал закон о защите прав детей", "breadcrumb"),
+        ("Home / Nation / Kazakhstan to build three new hospitals", "breadcrumb"),
+        ("Басты бет > Қоғам", "breadcrumb"),
+        ("X", "share_buttons"),
         (
             "Свидетельство о постановке на учет СМИ № 1234-СИ выдано Министерством",
             "copyright_footer",
@@ -412,6 +416,20 @@ def test_english_byline_with_a_role_and_a_view_count_with_thousands() -> None:
     )
     clause = "By Friday Night, officials said"
     assert clause in clean_text("\n".join([ARTICLE[0], clause, ARTICLE[1]]))
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "published"),
+    [
+        ("By Aida Haidar in Nation on 23 November 2024", "Aida Haidar", "23 November 2024"),
+        ("By Bob Smith | Jan. 11, 2024 10:22 PM", "Bob Smith", "Jan. 11, 2024 10:22 PM"),
+    ],
+)
+def test_english_byline_with_a_section_and_a_date(line: str, author: str, published: str) -> None:
+    page = Cleaner().page("\n".join(["Almaty opens two new metro stations", line, *ARTICLE]))
+    assert {u.text: u.rule for u in page.units}[line] == "byline"
+    assert (page.meta["author"], page.meta["published"]) == (author, published)
+    assert page.meta["title"] == "Almaty opens two new metro stations"
 
 
 def test_author_prefix_line() -> None:

@@ -121,8 +121,11 @@ SHARE_BUTTONS = (
     r"tweet|email|e-mail"
 )
 
+# The first link of a breadcrumb trail.
+HOME_LINK = r"главная( страница)?|басты бет|home( page)?|main page|start|strona główna|αρχική"
+
 SOCIAL_NETWORKS = (
-    r"facebook|twitter|x\.com|vk|вконтакте|одноклассники|ok\.ru|telegram|телеграм|whatsapp|"
+    r"facebook|twitter|x|x\.com|vk|вконтакте|одноклассники|ok\.ru|telegram|телеграм|whatsapp|"
     r"viber|instagram|youtube|tiktok|linkedin|мой мир|livejournal|google\+|pinterest|rss|threads"
 )
 

@@ -393,6 +393,13 @@ _BYLINE_BY = re.compile(
     r"^(?:[Bb]y|BY|[Ww]ritten by)\s+(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w.'’-]*|and)){1,4})"
     r"(?:\s*[,|/–—]\s*(?P<role>[^,|/]{2,60}))?$"
 )
+# 'By Aida Haidar in Nation on 23 November 2024', 'By Bob Smith | Jan. 11, 2012 10:22 PM'
+_BYLINE_BY_DATED = re.compile(
+    r"^by\s+(?P<name>[A-Z][\w'’-]+(?:\s+(?!(?:in|on)\b)[A-Z][\w.'’-]*){1,3})"
+    r"(?:\s+in\s+[A-Z][\w&-]*(?:\s+(?!on\b)[A-Z&][\w&-]*){0,2})?"
+    rf"\s*(?:\bon\b|[,|/–—•·])\s*(?P<date>{_ANY_DATE}(?:\s*[,|]?\s*(?:at\s*)?{_CLOCK})?)\s*$",
+    re.IGNORECASE,
+)
 # Reuters, Associated Press, NEW YORK DAILY NEWS
 _AGENCY = re.compile(r"^[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}$")
 _PERSON_NAME = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+(?:\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w.'’-]*){1,2}$")
@@ -417,6 +424,12 @@ def byline(page: Page) -> Iterator[int]:
         role = match.groupdict().get("role") if match else None
         if role and not (_ROLE_LINE.match(role) or _AGENCY.match(role)):
             match = None  # 'By Friday Night, officials said': a clause, not a role
+        dated = _BYLINE_BY_DATED.match(text) if not match and len(text) <= 120 else None
+        if dated:
+            page.meta.setdefault("author", dated.group("name"))
+            _record_published(page, dated.group("date"))
+            yield index
+            continue
         if match:
             page.meta.setdefault("author", match.group("name").strip())
             if role:
@@ -580,6 +593,14 @@ def markup_code(text: str) -> bool:
 
 
 _MENU_SEPARATORS = re.compile(r"\s*[|•·/»]\s*|\s{2,}")
+
+
+_BREADCRUMB = re.compile(rf"^{_BULLET}(?:{lx.HOME_LINK})\s*(?:[»›>/→]|::)\s*\S", re.IGNORECASE)
+
+
+@line_rule("breadcrumb", "Breadcrumb trails: 'Главная » Новости » TITLE', 'Home / Nation / …'.")
+def breadcrumb(text: str) -> bool:
+    return len(text) <= 300 and _BREADCRUMB.match(text) is not None
 
 
 @line_rule("navigation_menu", "Menu bars: 'Главная | Новости | Политика | Спорт'.")
