@@ -508,6 +508,19 @@ SIDEBAR = [
 ]
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["26 ноября 2024, 15:28 [ «Курсив» ]"],  # a date line the rules keep
+        ["Published January 12, 2024 | Health Desk"],
+    ],
+)
+def test_meta_title_is_the_title_not_the_date_line_under_it(header: list[str]) -> None:
+    title = "Учёные создали жевательную резинку, которая снижает аппетит"
+    page = Cleaner().page("\n".join(["Главная", "Наука", title, *header, *ARTICLE]))
+    assert page.meta["title"] == title
+
+
 def test_a_title_under_a_sidebar_survives() -> None:
     """A sidebar's headlines often run on into the article's title; the title is told by the
     date or author line under it, or by the furniture between the sidebar and it."""

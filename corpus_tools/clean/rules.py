@@ -1127,6 +1127,7 @@ def boilerplate_context(page: Page) -> Iterator[int]:
     dated = next((p for p in header_zone if _dated_title(page, live[p])), None)
     if dated is not None:
         keep.add(dated)
+        page.meta.setdefault("title", texts[dated])
     else:
         for position in range(first - 3, max(-1, first - 9), -1):
             if is_headline_like(texts[position]) and len(texts[position].split()) >= 4:
@@ -1144,6 +1145,19 @@ def boilerplate_context(page: Page) -> Iterator[int]:
 # --------------------------------------------------------------------------- metadata
 
 
+# A kept line with a clock time, a numeric date or a byline/publication prefix is the article's
+# date or author line, not its title.
+_DATELINE_LIKE = re.compile(
+    rf"\b{_TIME}\b|\b{_NUM_DATE}\b|"
+    rf"^(?:{lx.BYLINE_PREFIX}|{lx.PUBLISHED_PREFIX}|first posted|last updated)\b",
+    re.IGNORECASE,
+)
+
+
+def _titled(text: str) -> bool:
+    return is_headline_like(text) and text[0] not in _BULLETS and not _DATELINE_LIKE.search(text)
+
+
 @rule(
     "title", "Records the first kept title-shaped line as meta.title; the line stays in the text."
 )
@@ -1153,13 +1167,9 @@ def title(page: Page) -> Iterator[int]:
     live = _live(page)
     texts = [_text(page, i) for i in live]
     first_prose = next((p for p, text in enumerate(texts) if is_prose(text)), len(texts))
-    candidates = [
-        text
-        for text in texts[:first_prose]
-        if is_headline_like(text) and text[0] not in _BULLETS and len(text.split()) >= 3
-    ]
+    candidates = [text for text in texts[:first_prose] if _titled(text) and len(text.split()) >= 3]
     if candidates:
         page.meta.setdefault("title", candidates[-1])
-    elif texts and is_headline_like(texts[0]) and len(texts[0]) >= 10:
+    elif texts and _titled(texts[0]) and len(texts[0]) >= 10:
         page.meta.setdefault("title", texts[0])
     return iter(())
