@@ -625,6 +625,31 @@ def test_a_copyright_line_above_the_article_takes_nothing_below_it() -> None:
     assert_article_kept(rules_of(page_with("© 2024 Almaty News", "Главная", before=True)))
 
 
+def test_side_column_beside_the_article_goes_but_the_article_column_stays() -> None:
+    gap = " " * 12
+    side = ["* Поделиться в Telegram", "* В Алматы открыли новый каток", "* Версия для печати"]
+    lines = [
+        "Главная" + gap + "Аким встретился с жителями Медеуского района",
+        *[paragraph + gap + item for paragraph, item in zip(ARTICLE, side, strict=True)],
+    ]
+    found = rules_of("\n".join(lines))
+    assert all(found[item] is not None for item in side)
+    assert found["Аким встретился с жителями Медеуского района"] is None  # the title column
+    assert_article_kept(found)
+
+
+@pytest.mark.parametrize("heading", ["| 13 Comment(s)", "Please Add Comments"])
+def test_comment_headings_of_table_layouts(heading: str) -> None:
+    comments = [
+        heading,
+        "Lindsay",
+        "I wonder whether the report counted every district of the city.",
+    ]
+    found = rules_of(page_with(*comments))
+    assert all(found[line] == "comment_section" for line in comments)
+    assert_article_kept(found)
+
+
 def test_comment_threads_signed_below_or_numbered_above() -> None:
     signed = [
         "User Comments",

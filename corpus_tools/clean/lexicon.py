@@ -183,6 +183,7 @@ SITE_NOTICES = (
 COMMENTS_OPEN = (
     r"comments are (now )?closed( for this (story|article))?|add your comment|post a comment|"
     r"have your say|join the (discussion|conversation)|leave a reply|(reader|user) comments|"
+    r"(please )?add (a |your )?comments?|"
     r"\d+ (comments|responses) (so far|to)\b.*|комментарии (закрыты|отключены)|"
     r"добавить комментарий|оставьте комментарий|ваш комментарий|обсуждение закрыто|"
     r"пікір қосу|пікіріңізді (жазыңыз|қалдырыңыз)|here'?s what (other )?readers (have )?said.*|"
@@ -237,7 +238,8 @@ COMMENT_HEADINGS = (  # a bare «Комментарии» is also a rubric of ex
     r"комментари[ийя]\s*(читателей|пользователей)\s*\(?\d*\)?|комментари[ийя]\s*\(\d+\)|"
     r"комментари[ийя]:?\s*\d+|\d+\s+комментари\w*|(ваши|все) комментарии|отзывы читателей|"
     r"мнения читателей|пікірлер\s*\(\d+\)|\d+\s+пікір|"
-    r"comments?\s*\(\d+\)|\d+\s+comments?|reader comments|komentarze\s*\(\d+\)|σχόλια\s*\(\d+\)"
+    r"comments?(\(s\))?\s*\(\d+\)|\d+\s+comments?(\(s\))?|reader comments|"
+    r"komentarze\s*\(\d+\)|σχόλια\s*\(\d+\)"
 )
 
 PAGINATION = (

@@ -737,6 +737,40 @@ _LIST_HEADING = _whole(rf"{_BULLET}(?:{lx.LIST_HEADINGS})\s*[:»>→]?\s*")
 _is_list_heading = _cached_match(_LIST_HEADING, lower=True)
 
 
+@rule(
+    "side_column",
+    "Short lines laid beside the article's paragraphs by HTML-to-text (a second table column: "
+    "share links, other stories' headlines), on lines split into columns.",
+    within_article=True,
+)
+def side_column(page: Page) -> Iterator[int]:
+    """inscriptis prints a page's table columns side by side on one line; page.py splits such a
+    line into units by column. The column that holds most of the page's prose is the article's;
+    on a split line, a unit of another column that is not prose itself is beside the article.
+    A title-shaped line above the article's first paragraph is spared (a title can stand in the
+    next column over)."""
+    units = page.units
+    mass: dict[int, int] = {}
+    for unit in units:
+        if unit.text and is_prose(unit.text):
+            mass[unit.part] = mass.get(unit.part, 0) + len(unit.text)
+    if not mass:
+        return
+    article = max(mass, key=mass.__getitem__)
+    first = next(i for i, u in enumerate(units) if u.part == article and is_prose(u.text))
+    columns_per_line: dict[int, int] = {}
+    for unit in units:
+        if unit.text:
+            columns_per_line[unit.line] = columns_per_line.get(unit.line, 0) + 1
+    for index in page.live():
+        unit = units[index]
+        if columns_per_line[unit.line] < 2 or unit.part == article or is_prose(unit.text):
+            continue
+        if index < first and is_title_candidate(unit.text):
+            continue
+        yield index
+
+
 @rule("link_list", "'Popular' / 'Читайте также' / 'Көп оқылған' headings and the headlines below.")
 def link_list(page: Page) -> Iterator[int]:
     live = _live(page)
