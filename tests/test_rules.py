@@ -650,6 +650,22 @@ def test_comment_headings_of_table_layouts(heading: str) -> None:
     assert_article_kept(found)
 
 
+def test_lead_paragraphs_above_an_embedded_related_box_stay() -> None:
+    rest = [
+        "Горожане также предложили расширить сеть велодорожек и отремонтировать подземные "
+        "переходы в центре города, где зимой бывает особенно скользко.",
+        "Аким пообещал рассмотреть каждое предложение и вернуться с ответами на следующей "
+        "встрече, которая пройдёт в районе через три месяца.",
+        "В акимате уточнили, что часть работ уже включена в план на следующий год, а остальные "
+        "предложения изучат профильные управления города.",
+        "Встреча продлилась более трёх часов, на ней присутствовали около двухсот жителей "
+        "района, а также депутаты городского маслихата.",
+    ]
+    box = ["More related to this story", "* Новые автобусы вышли на линии", "* Каток открыт"]
+    found = rules_of("\n".join([*ARTICLE[:2], *box, *rest]))
+    assert all(found[line] is None for line in [*ARTICLE[:2], *rest])
+
+
 def test_comment_threads_signed_below_or_numbered_above() -> None:
     signed = [
         "User Comments",

@@ -1073,6 +1073,9 @@ def _reads_as_article(lines: list[str]) -> bool:
 MAX_PROSE_GAP = 2
 SECOND_BLOCK_SHARE = 2 / 3
 MAX_ARTICLE_GAP = 12
+# Characters a neighbouring run of two or more paragraphs needs to join the article.
+NEIGHBOUR_RUN_ABOVE = 300
+NEIGHBOUR_RUN_BELOW = 400
 
 
 def _continues_sentence(previous: str, line: str) -> bool:
@@ -1131,7 +1134,10 @@ def boilerplate_context(page: Page) -> Iterator[int]:
             near, far = sorted((blocks[current], blocks[neighbour]))
             between = texts[near[-1] + 1 : far[0]]
             hidden = removed[far[0]] - removed[near[-1]]
-            substantial = len(blocks[neighbour]) >= 2 and weight[neighbour] >= 400
+            # Less is asked of a run above the article: its lead, cut off by a box of related
+            # stories, is often two short paragraphs.
+            least = NEIGHBOUR_RUN_ABOVE if step < 0 else NEIGHBOUR_RUN_BELOW
+            substantial = len(blocks[neighbour]) >= 2 and weight[neighbour] >= least
             continued = not hidden and _reads_as_article(between)
             joined = substantial or neighbour in selected or continued
             if len(between) + hidden > MAX_ARTICLE_GAP or not joined:
