@@ -100,7 +100,7 @@ def test_link_list_under_kazakh_and_english_headings() -> None:
 @pytest.mark.parametrize(
     "heading",
     ["Көп оқылғандар", "Ең көп қаралған жаңалықтар", "Танымал", "Самые читаемые новости",
-     "Популярное за неделю"],
+     "Популярное за неделю", "Ещё по теме", "Тақырыпқа қатысты", "More related to this story"],
 )  # fmt: skip
 def test_link_list_heading_forms(heading: str) -> None:
     sidebar = [heading, "Астанада жаңа мектеп ашылды", "Ақтөбеде қар жауды"]
