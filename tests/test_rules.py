@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from corpus_tools.clean import RULES, Cleaner, clean_text
-from corpus_tools.clean.repair import fix_homoglyphs, fix_mojibake, fix_spaces, rejoin_broken_lines
+from corpus_tools.clean.repair import (
+    fix_homoglyphs,
+    fix_mojibake,
+    fix_spaces,
+    rejoin_broken_lines,
+    unescape_markup,
+)
 from corpus_tools.clean.rules import is_headline_like, iso_from_numeric
 
 ARTICLE = [
@@ -786,6 +792,25 @@ def test_repairs() -> None:
     assert fix_homoglyphs("Aктобе и Almаty") == "Актобе и Almaty"
     assert fix_homoglyphs("iPhone и Қазақстан") == "iPhone и Қазақстан"
     assert fix_spaces("10\u00a0000 тенге, со\u00adобщение\u200b") == "10 000 тенге, сообщение"
+
+
+def test_html_entities_and_formatting_tags_are_repaired_links_and_code_are_not() -> None:
+    assert (
+        unescape_markup("о &laquo;ремонте&raquo; &#8212; <b>дорог</b><br>")
+        == "о «ремонте» — дорог "
+    )
+    assert unescape_markup("жителями&nbsp;района, AT&T и R&D") == "жителями\u00a0района, AT&T и R&D"
+    code = '<div class="ad"><b>Реклама</b></div>'
+    assert unescape_markup(code) == code  # left whole for markup_code
+    link = 'Займы <a href="http://example.com">быстро</a>'
+    assert unescape_markup(link) == link
+
+
+def test_a_paragraph_with_entities_is_kept_as_text() -> None:
+    source = ARTICLE[0].replace("Медеуского", "&laquo;Медеуского&raquo;").replace(" ", "&nbsp;", 3)
+    text = clean_text("\n".join([source + "<br>", *ARTICLE[1:], '<div class="ad"></div>']))
+    assert ARTICLE[0].replace("Медеуского", "«Медеуского»") in text
+    assert "<" not in text and "&" not in text
 
 
 def test_rejoin_broken_lines() -> None:

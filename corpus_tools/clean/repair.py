@@ -8,6 +8,7 @@ therefore runs last, on the kept text (``rejoin_broken_lines``).
 from __future__ import annotations
 
 import functools
+import html
 import re
 import unicodedata
 
@@ -46,6 +47,32 @@ _CYR = "а-яА-ЯёЁәғқңөұүһіӘҒҚҢӨҰҮҺІ"
 # Only words where a Latin and a Cyrillic letter touch are looked at: the scan stays in C.
 _SCRIPT_BOUNDARY = re.compile(rf"[A-Za-z](?=[{_CYR}])|[{_CYR}](?=[A-Za-z])")
 _LETTERS = re.compile(r"[^\W\d_]+")
+
+
+# Entities and inline formatting tags left by a scraper that took the HTML source, not the
+# rendered text: '&laquo;ремонт&raquo;', 'жителями&nbsp;района', '<br>', '<b>…</b>'. Links and
+# block or script tags ('<a href=…>', '<div class="ad">') stay, for markup_code to remove the
+# line: a raw link inside a paragraph is far more often a spam comment than an article.
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_BREAK_TAG = re.compile(r"</?(?:br|p)\b[^<>]{0,200}>", re.IGNORECASE)
+_INLINE_TAG = re.compile(
+    r"</?(?:b|i|u|s|em|strong|span|font|sup|sub|small|big|mark|abbr|cite|q|ins|del|nobr|wbr)"
+    r"\b[^<>]{0,300}>",
+    re.IGNORECASE,
+)
+_LINE_BREAKS = str.maketrans("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029", " " * 10)
+
+
+def unescape_markup(text: str) -> str:
+    """HTML entities decoded (&laquo; → «, &nbsp; → a no-break space) and inline tags dropped
+    (<br> and <p> leave a space), so a paragraph the scraper left them in reads as prose."""
+    if "<" in text:
+        stripped = _INLINE_TAG.sub("", _BREAK_TAG.sub(" ", text))
+        if "<" not in stripped:  # other tags left: code, for markup_code to take whole
+            text = stripped
+    if "&" in text and ";" in text:
+        text = _ENTITY.sub(lambda m: html.unescape(m.group()), text).translate(_LINE_BREAKS)
+    return text
 
 
 def fix_mojibake(text: str) -> str:
@@ -107,7 +134,7 @@ def fix_homoglyphs(text: str) -> str:
     return "".join(out)
 
 
-LINE_REPAIRS = (fix_mojibake, normalize_unicode, fix_spaces, fix_homoglyphs)
+LINE_REPAIRS = (unescape_markup, fix_mojibake, normalize_unicode, fix_spaces, fix_homoglyphs)
 
 
 def split_lines(text: str) -> list[str]:
