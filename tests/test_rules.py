@@ -230,6 +230,8 @@ def test_currency_and_stock_tickers() -> None:
         ("Главная » Общество » Токаев подписал закон о защите прав детей", "breadcrumb"),
         ("Home / Nation / Kazakhstan to build three new hospitals", "breadcrumb"),
         ("Басты бет > Қоғам", "breadcrumb"),
+        ("На главную", "breadcrumb"),
+        ("* Home", "breadcrumb"),
         ("X", "share_buttons"),
         (
             "Свидетельство о постановке на учет СМИ № 1234-СИ выдано Министерством",

@@ -124,7 +124,9 @@ SHARE_BUTTONS = (
 )
 
 # The first link of a breadcrumb trail.
-HOME_LINK = r"главная( страница)?|басты бет|home( page)?|main page|start|strona główna|αρχική"
+HOME_LINK = (
+    r"главн(ая|ую)( страниц[ау])?|басты бет(ке)?|home( ?page)?|main page|start|strona główna|αρχική"
+)
 
 SOCIAL_NETWORKS = (
     r"facebook|twitter|x|x\.com|vk|вконтакте|одноклассники|ok\.ru|telegram|телеграм|whatsapp|"

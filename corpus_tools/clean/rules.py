@@ -595,10 +595,16 @@ def markup_code(text: str) -> bool:
 _MENU_SEPARATORS = re.compile(r"\s*[|•·/»]\s*|\s{2,}")
 
 
-_BREADCRUMB = re.compile(rf"^{_BULLET}(?:{lx.HOME_LINK})\s*(?:[»›>/→]|::)\s*\S", re.IGNORECASE)
+_BREADCRUMB = re.compile(
+    rf"^{_BULLET}(?:на |back to |go to )?(?:{lx.HOME_LINK})(?:\s*(?:[»›>/→]|::)\s*\S|\s*$)",
+    re.IGNORECASE,
+)
 
 
-@line_rule("breadcrumb", "Breadcrumb trails: 'Главная » Новости » TITLE', 'Home / Nation / …'.")
+@line_rule(
+    "breadcrumb",
+    "Breadcrumb trails ('Главная » Новости » TITLE', 'Home / Nation / …') and a lone home link.",
+)
 def breadcrumb(text: str) -> bool:
     return len(text) <= 300 and _BREADCRUMB.match(text) is not None
 
