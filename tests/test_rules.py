@@ -177,6 +177,13 @@ def test_read_also_link_inside_the_article_goes(link: str) -> None:
     assert_article_kept(found)
 
 
+def test_figures_between_bars_and_a_sentence_about_preparing_are_kept() -> None:
+    figures = "Рост ВВП составил 4,8% | инфляция замедлилась до 8,5% | безработица 4,7%"
+    prepared = "Подготовили специалисты министерства здравоохранения"
+    found = rules_of(page_with(figures, prepared, before=True))
+    assert found[figures] is None and found[prepared] is None
+
+
 def test_a_sentence_about_reading_is_not_a_link() -> None:
     line = (
         "Читайте также внимательно условия договора, советуют юристы, прежде чем подписывать его."
@@ -231,6 +238,15 @@ def test_currency_and_stock_tickers() -> None:
         ("Home / Nation / Kazakhstan to build three new hospitals", "breadcrumb"),
         ("Басты бет > Қоғам", "breadcrumb"),
         ("На главную", "breadcrumb"),
+        (
+            "Главные новости: Токаев провёл совещание по экономике • В Алматы выпал снег • "
+            "Тенге укрепился к доллару",
+            "headline_ticker",
+        ),
+        ("Молния: В Астане временно закрыли аэропорт из-за тумана", "headline_ticker"),
+        ("Breaking: Almaty airport closed by fog", "headline_ticker"),
+        ("Материал подготовила Ольга Ким", "byline"),
+        ("Дайындаған: Айгүл Сәрсенова", "byline"),
         ("* Home", "breadcrumb"),
         ("X", "share_buttons"),
         (

@@ -123,6 +123,11 @@ SHARE_BUTTONS = (
     r"tweet|email|e-mail"
 )
 
+# A news flash opening a ticker line.
+NEWS_FLASH = (
+    r"молния|срочно|срочная новость|шұғыл( хабар)?|жедел хабар|breaking( news)?|just in|flash"
+)
+
 # The first link of a breadcrumb trail.
 HOME_LINK = (
     r"главн(ая|ую)( страниц[ау])?|басты бет(ке)?|home( ?page)?|main page|start|strona główna|αρχική"
@@ -259,7 +264,9 @@ VIEW_WORDS = (
     r"оқылды|👁|👀"
 )
 
-BYLINE_PREFIX = r"автор(ы)?|текст|author(s)?|by|written by|авторы|жазған|тілші|редактор|editor"
+BYLINE_PREFIX = (
+    r"автор(ы)?|текст|author(s)?|by|written by|авторы|жазған|дайындаған|тілші|редактор|editor"
+)
 
 JOURNALIST_ROLES = (
     r"корреспондент|журналист|редактор|обозревател|колумнист|фотокорреспондент|"

@@ -393,6 +393,11 @@ _BYLINE_BY = re.compile(
     r"^(?:[Bb]y|BY|[Ww]ritten by)\s+(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w.'’-]*|and)){1,4})"
     r"(?:\s*[,|/–—]\s*(?P<role>[^,|/]{2,60}))?$"
 )
+# 'Материал подготовила Ольга Ким', 'Подготовил Ерлан Сейткали': no colon after the verb.
+_BYLINE_PREPARED = re.compile(
+    r"^(?:(?:[Мм]атериал|[Тт]екст|[Сс]татью|[Нн]овость)\s+)?[Пп]одготовил[аи]?\s+"
+    r"(?P<name>[А-ЯЁӘҒҚҢӨҰҮҺІA-Z][\w'’-]+(?:\s+[А-ЯЁӘҒҚҢӨҰҮҺІA-Z][\w.'’-]*){1,2})$"
+)
 # 'By Aida Haidar in Nation on 23 November 2024', 'By Bob Smith | Jan. 11, 2012 10:22 PM'
 _BYLINE_BY_DATED = re.compile(
     r"^by\s+(?P<name>[A-Z][\w'’-]+(?:\s+(?!(?:in|on)\b)[A-Z][\w.'’-]*){1,3})"
@@ -419,7 +424,9 @@ def byline(page: Page) -> Iterator[int]:
     for position, index in enumerate(live):
         text = _text(page, index)
         match = (
-            (_BYLINE_PREFIXED.match(text) or _BYLINE_BY.match(text)) if len(text) <= 100 else None
+            (_BYLINE_PREFIXED.match(text) or _BYLINE_BY.match(text) or _BYLINE_PREPARED.match(text))
+            if len(text) <= 100
+            else None
         )
         role = match.groupdict().get("role") if match else None
         if role and not (_ROLE_LINE.match(role) or _AGENCY.match(role)):
@@ -649,6 +656,8 @@ _CAMEL_GLUE = re.compile(r"[a-zа-яёәғқңөұүһі][A-ZА-ЯЁӘҒҚҢӨҰ
     "time stamp before every headline.",
 )
 def headline_ticker(text: str) -> bool:
+    if _separated_headlines(text):
+        return True
     if len(text) < 150:
         return False
     stamps = len(_STAMP.findall(text))
@@ -660,6 +669,24 @@ def headline_ticker(text: str) -> bool:
     ends = len(_SENTENCE_END.findall(text))
     glue = len(_GLUE.findall(text)) + 2 * camel
     return ends <= len(text) / 600 and glue >= max(5, len(text) / 120)
+
+
+# 'Главные новости: Токаев провёл совещание • В Алматы выпал снег • Тенге укрепился'
+_TICKER_SEPARATOR = re.compile(r"\s+[•·|◆■▪]\s+")
+# 'Молния: В Астане закрыли аэропорт', 'Breaking: …': a news flash in the page header.
+_FLASH = re.compile(rf"^{_BULLET}(?:{lx.NEWS_FLASH})\s*[:!–—-]\s*\S", re.IGNORECASE)
+
+
+def _separated_headlines(text: str) -> bool:
+    """Three or more headlines of three words or more between bullets or bars (a heading
+    before the first may end in a colon), or one news flash."""
+    if _FLASH.match(text) and len(text) <= 200:
+        return True
+    parts = _TICKER_SEPARATOR.split(text)
+    if len(parts) < 3:
+        return False
+    parts[0] = parts[0].rsplit(": ", 1)[-1]
+    return all(len(part.split()) >= 3 and is_headline_like(part) for part in parts)
 
 
 _HEADLINE_END = tuple(".,;:—–-")
