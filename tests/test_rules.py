@@ -226,6 +226,8 @@ def test_currency_and_stock_tickers() -> None:
         ("Оставить комментарий", "comment_prompt"),
         ("Пікір қалдыру", "comment_prompt"),
         ("Comments (12)", "comment_prompt"),
+        ("Комментариев: 0", "comment_prompt"),
+        ("Пікірлер саны: 3", "comment_prompt"),
         ("Поделиться", "share_buttons"),
         ("Facebook Twitter VK Telegram WhatsApp", "share_buttons"),
         ("Версия для печати", "share_buttons"),

@@ -115,7 +115,7 @@ def test_run_on_the_sample_corpus_equals_the_shell_pipe(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "normalize:" in result.stderr and result.stdout == ""
     parts = sorted((tmp_path / "out").glob("part-*.jsonl.gz"))
-    assert len(parts) == 4  # 11 documents, 3 per shard
+    assert len(parts) == 5  # 13 documents, 3 per shard
     piped = shell("ct clean corpus/ -q | ct dedup -q | ct normalize -q")
     assert piped.returncode == 0, piped.stderr
     assert _records_of(tmp_path / "out") == [json.loads(line) for line in piped.stdout.splitlines()]
