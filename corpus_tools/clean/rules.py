@@ -783,21 +783,21 @@ def side_column(page: Page) -> Iterator[int]:
     A title-shaped line above the article's first paragraph is spared (a title can stand in the
     next column over)."""
     units = page.units
+    split_lines = {unit.line for unit in units if unit.part}  # only these hold a second column
+    if not split_lines:
+        return
+    prose = [bool(unit.text) and is_prose(unit.text) for unit in units]
     mass: dict[int, int] = {}
-    for unit in units:
-        if unit.text and is_prose(unit.text):
+    for unit, is_paragraph in zip(units, prose, strict=True):
+        if is_paragraph:
             mass[unit.part] = mass.get(unit.part, 0) + len(unit.text)
     if not mass:
         return
     article = max(mass, key=mass.__getitem__)
-    first = next(i for i, u in enumerate(units) if u.part == article and is_prose(u.text))
-    columns_per_line: dict[int, int] = {}
-    for unit in units:
-        if unit.text:
-            columns_per_line[unit.line] = columns_per_line.get(unit.line, 0) + 1
+    first = next(i for i, u in enumerate(units) if u.part == article and prose[i])
     for index in page.live():
         unit = units[index]
-        if columns_per_line[unit.line] < 2 or unit.part == article or is_prose(unit.text):
+        if unit.line not in split_lines or unit.part == article or prose[index]:
             continue
         if index < first and is_title_candidate(unit.text):
             continue
