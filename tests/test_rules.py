@@ -547,6 +547,14 @@ def test_meta_title_is_the_title_not_the_date_line_under_it(header: list[str]) -
     assert page.meta["title"] == title
 
 
+def test_the_title_above_a_bulleted_sidebar_headline_is_the_one_kept() -> None:
+    title = "Жители Медеуского района встретились с акимом"
+    sidebar = "* В Алматы открыли новый детский каток"
+    found = rules_of("\n".join(["Меню", title, "Общество", sidebar, "Мнение", "Блоги", *ARTICLE]))
+    assert found[title] is None and found[sidebar] is not None
+    assert_article_kept(found)
+
+
 def test_a_title_under_a_sidebar_survives() -> None:
     """A sidebar's headlines often run on into the article's title; the title is told by the
     date or author line under it, or by the furniture between the sidebar and it."""

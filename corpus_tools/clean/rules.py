@@ -1203,7 +1203,7 @@ def boilerplate_context(page: Page) -> Iterator[int]:
         page.meta.setdefault("title", texts[dated])
     else:
         for position in range(first - 3, max(-1, first - 9), -1):
-            if is_headline_like(texts[position]) and len(texts[position].split()) >= 4:
+            if is_title_candidate(texts[position]):
                 keep.add(position)
                 break
     # A line that goes on with the sentence of a kept line belongs with it.
