@@ -655,6 +655,22 @@ def test_a_credit_inside_the_article_is_not_the_footer(credit: str) -> None:
     assert_article_kept(rules_of(text))
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The studio said all rights reserved under the old contract would pass to the city, "
+        "which plans to show the films for free.",
+        "The court ruled on the copyright dispute between the two publishers on Monday, "
+        "ordering the smaller one to pay damages.",
+    ],
+)
+def test_a_sentence_about_rights_is_not_a_copyright_notice(sentence: str) -> None:
+    text = "\n".join([ARTICLE[0], ARTICLE[1], sentence, ARTICLE[2]])
+    found = rules_of(text)
+    assert found[sentence] is None
+    assert_article_kept(found)
+
+
 def test_a_copyright_line_above_the_article_takes_nothing_below_it() -> None:
     assert_article_kept(rules_of(page_with("© 2024 Almaty News", "Главная", before=True)))
 

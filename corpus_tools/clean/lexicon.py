@@ -149,8 +149,11 @@ SUBSCRIPTION = (
 )
 
 COPYRIGHT = (
-    r"©|\(c\)\s*\d{4}|copyright|все права (защищены|сохранены)|барлық құқықтар қорғалған|"
-    r"all rights reserved|при (использовании|цитировании|копировании) материалов|"
+    # 'copyright' opens the notice or comes with the sign or a year ('copyright infringement'
+    # is news); a rights notice ends its sentence ('all rights reserved under the deal' is not)
+    r"©|\(c\)\s*\d{4}|^copyright\b|copyright\s*(©|\(c\)|\d{4})|"
+    r"(все права (защищены|сохранены)|барлық құқықтар қорғалған|all rights reserved)\s*([.!;|]|$)|"
+    r"при (использовании|цитировании|копировании) материалов|"
     r"перепечатка .*запрещена|использование материалов .*разрешается|"
     r"материалдар(ды|ын) пайдалан(ған( кезде)?|ғанда)|мнение редакции может не совпадать|"
     r"редакция(ның)? .*(пікірі|көзқарасы)|(исключительные )?права на (материалы|контент)|"
@@ -238,10 +241,12 @@ COMMENT_SIGNATURE = r"said|says|wrote|writes|replied|пишет|написал[�
 # a copyright line that opens with the sign and names a year, a rights or media-registration
 # notice. Nothing of the article comes after it; dialogs, comment rules and cookie notices do.
 SITE_FOOTER = (
-    r"^(©|\(c\)|copyright)\W.*\b(19|20)\d\d\b|все права (на материалы )?(защищены|сохранены|"
-    r"охраняются)|барлық құқықтар қорғалған|all rights reserved|зарегистрировано в федеральной "
-    r"службе|свидетельство о (регистрации|постановке на учет) (сми|средства массовой информации|"
-    r"периодического)|бақ ретінде есепке (қою|алу) туралы куәлік"
+    r"^(©|\(c\)|copyright)\W.*\b(19|20)\d\d\b|"
+    # a rights notice ends its sentence: 'all rights reserved under the deal' is an article's
+    r"(все права (на материалы )?(защищены|сохранены|охраняются)|барлық құқықтар қорғалған|"
+    r"all rights reserved)\s*([.!;|]|$)|"
+    r"зарегистрировано в федеральной службе|свидетельство о (регистрации|постановке на учет) "
+    r"(сми|средства массовой информации|периодического)|бақ ретінде есепке (қою|алу) туралы куәлік"
 )
 
 COMMENT_HEADINGS = (  # a bare «Комментарии» is also a rubric of expert commentary: not enough
