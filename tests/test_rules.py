@@ -184,6 +184,21 @@ def test_figures_between_bars_and_a_sentence_about_preparing_are_kept() -> None:
     assert found[figures] is None and found[prepared] is None
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Подписка на периодические издания в Казахстане подорожает на 10% с января.",
+        "Жазылу науқаны қазан айында басталады.",
+        "Residents can subscribe to the new monthly bus pass for 5,000 tenge.",
+        "The ministry will publish a newsletter for farmers every month, officials said.",
+    ],
+)
+def test_a_sentence_about_subscriptions_is_not_a_pitch(sentence: str) -> None:
+    found = rules_of("\n".join([ARTICLE[0], sentence, *ARTICLE[1:]]))
+    assert found[sentence] is None
+    assert_article_kept(found)
+
+
 def test_a_sentence_about_reading_is_not_a_link() -> None:
     line = (
         "Читайте также внимательно условия договора, советуют юристы, прежде чем подписывать его."
@@ -233,6 +248,8 @@ def test_currency_and_stock_tickers() -> None:
         ("Версия для печати", "share_buttons"),
         ("Подписывайтесь на наш Telegram-канал и будьте в курсе событий", "subscription_pitch"),
         ("Subscribe to our newsletter", "subscription_pitch"),
+        ("* Subscribe to the Print Edition", "subscription_pitch"),
+        ("* Подписка", "subscription_pitch"),
         ("© 2024 Все права защищены", "copyright_footer"),
         ("Барлық құқықтар қорғалған", "copyright_footer"),
         ("Сайт материалдарын пайдаланғанда сілтеме міндетті.", "copyright_footer"),

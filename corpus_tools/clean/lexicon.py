@@ -140,12 +140,20 @@ SOCIAL_NETWORKS = (
 )
 
 SUBSCRIPTION = (
-    r"подпис(ывайтесь|аться|ка|ывайся|ывайтесь|итесь)|следите за (нами|новостями)|"
-    r"читайте нас в|присоединяйтесь к нам|наш(ем)? (telegram|телеграм)(-?канал\w*)?|"
-    r"біздің (telegram|телеграм)|on our telegram|(предложить|прислать) (нам )?новость|"
-    r"пишите нам в (whatsapp|telegram|вотсап|телеграм)|(стали|станете) очевидцем|"
-    r"присылайте (нам )?(фото|видео|новост)|жаңалық ұсыну|send us (a )?(news )?tip|"
-    r"жазылыңыз|жазылу|арнамызға|subscribe|sign up for|follow us|join us on|newsletter"
+    # calls to the reader, not sentences about subscriptions ('Подписка на газеты подорожает')
+    r"подписывайтесь|подпишитесь|подписывайся|подпишись|"
+    r"подпис(аться|ка|ку) на (наш|нас|рассылку|обновления)|"
+    r"следите за (нами|нашими|новостями)|читайте нас в|присоединяйтесь к нам|"
+    r"наш(ем)? (telegram|телеграм)(-?канал\w*)?|біздің (telegram|телеграм)|on our telegram|"
+    r"(предложить|прислать) (нам )?новость|пишите нам в (whatsapp|telegram|вотсап|телеграм)|"
+    r"(стали|станете) очевидцем|присылайте (нам )?(фото|видео|новост)|жаңалық ұсыну|"
+    r"send us (a )?(news )?tip|жазылыңыз|арнамызға|follow us|join us on|"
+    r"subscribe (now|today|here|to (our|the \w+ newsletter|\w+ updates))|"
+    r"sign[ -]?up (now |today )?(for|to) (our|free|daily|weekly|\w+ (newsletter|alerts))|"
+    r"(our|free|daily|weekly|e-?mail) newsletters?|"
+    # a menu item: the word opens the line or follows a bar, with a few words at most after it
+    r"(^\W*|[|•·/]\s*)((subscri\w*|sign[ -]?up|newsletters?)\b(\W+\w+){0,4}|"
+    r"(подписк[аи]|подписаться|рассылк[аи]|жазылу)\b(\W+\w+){0,2})[\s:|»>→*!]*$"
 )
 
 COPYRIGHT = (
