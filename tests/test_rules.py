@@ -252,6 +252,7 @@ def test_currency_and_stock_tickers() -> None:
         ("* Подписка", "subscription_pitch"),
         ("© 2024 Все права защищены", "copyright_footer"),
         ("Барлық құқықтар қорғалған", "copyright_footer"),
+        ("16+", "copyright_footer"),
         ("Сайт материалдарын пайдаланғанда сілтеме міндетті.", "copyright_footer"),
         ("Главная » Общество » Токаев подписал закон о защите прав детей", "breadcrumb"),
         ("Home / Nation / Kazakhstan to build three new hospitals", "breadcrumb"),
@@ -679,6 +680,7 @@ def test_a_credit_inside_the_article_is_not_the_footer(credit: str) -> None:
         "which plans to show the films for free.",
         "The court ruled on the copyright dispute between the two publishers on Monday, "
         "ordering the smaller one to pay damages.",
+        "Фильм получил возрастной рейтинг 18+ и выйдет в прокат в декабре.",
     ],
 )
 def test_a_sentence_about_rights_is_not_a_copyright_notice(sentence: str) -> None:
