@@ -681,9 +681,11 @@ def test_a_credit_inside_the_article_is_not_the_footer(credit: str) -> None:
         "The court ruled on the copyright dispute between the two publishers on Monday, "
         "ordering the smaller one to pay damages.",
         "Фильм получил возрастной рейтинг 18+ и выйдет в прокат в декабре.",
+        "Ctrl+Enter больше не отправляет сообщения в новой версии мессенджера, "
+        "жалуются пользователи.",
     ],
 )
-def test_a_sentence_about_rights_is_not_a_copyright_notice(sentence: str) -> None:
+def test_sentences_that_mention_notice_words_are_article_text(sentence: str) -> None:
     text = "\n".join([ARTICLE[0], ARTICLE[1], sentence, ARTICLE[2]])
     found = rules_of(text)
     assert found[sentence] is None

@@ -90,7 +90,10 @@ COMMENT_PROMPTS = (
     r"(leave|add|post|write) (a |your )?(comment|reply)|comments?\s*\(?\d*\)?|"
     r"log ?in to (comment|reply).*|be the first to comment.*|ответить|цитировать|"
     r"пожаловаться|reply|report( abuse)?|жауап беру|click to rate.*|rating\s*\(?[+-]?\d*\)?|"
-    r".*ctrl\s*\+\s*enter.*|нашли (ошибку|опечатку)\??( сообщите( нам)?.*)?|"
+    # a typo notice names the error or the selection; 'Ctrl+Enter no longer works' is news
+    r"(?=.*(ошибк|опечатк|қате|typo|error|mistake|выдел|белгіле|highlight|select))"
+    r".*ctrl\s*\+\s*enter.*|"
+    r"нашли (ошибку|опечатку)\??( сообщите( нам)?.*)?|"
     r"сообщить об (ошибке|опечатке)|қате туралы хабарлау|report (a typo|an error)|"
     r"оцените (материал|статью|новость)|понравил(ась|ся) (ли )?(статья|материал|новость)\??|"
     r"(был|была) ли (материал|статья|новость) (полезн|интересн)\w*\??|"
