@@ -590,7 +590,6 @@ def _count_then_key(item: tuple[Any, int]) -> tuple[int, Any]:
 def _top(counter: Counter, n: int, keep) -> list:
     """The n most common keys that pass ``keep`` (stopwords are dropped here, once, not per
     token). Ranks ten times as many as asked, and more only when too few of them pass."""
-    ranked: list[tuple[Any, int]] = []
     limit = n * 10
     while n > 0:
         ranked = _most_common(counter, limit)
