@@ -238,6 +238,8 @@ def test_currency_and_stock_tickers() -> None:
         ("© 2024 Все права защищены", "copyright_footer"),
         ("Барлық құқықтар қорғалған", "copyright_footer"),
         ("16+", "copyright_footer"),
+        ("Все права охраняются.", "copyright_footer"),
+        ("БАҚ ретінде есепке қою туралы куәлік № 12345-Г берілген", "copyright_footer"),
         ("Сайт материалдарын пайдаланғанда сілтеме міндетті.", "copyright_footer"),
         ("Главная » Общество » Токаев подписал закон о защите прав детей", "breadcrumb"),
         ("Home / Nation / Kazakhstan to build three new hospitals", "breadcrumb"),

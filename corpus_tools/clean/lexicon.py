@@ -159,18 +159,28 @@ SUBSCRIPTION = (
     r"(подписк[аи]|подписаться|рассылк[аи]|жазылу)\b(\W+\w+){0,2})[\s:|»>→*!]*$"
 )
 
+# A rights notice ends its sentence ('all rights reserved under the deal' is an article's);
+# a media outlet's registration (Roskomnadzor's, Kazakhstan's). Both are copyright_footer lines
+# and both mark the site footer (SITE_FOOTER).
+RIGHTS_NOTICE = (
+    r"(все права (на материалы )?(защищены|сохранены|охраняются)|барлық құқықтар қорғалған|"
+    r"all rights reserved)\s*([.!;|]|$)"
+)
+MEDIA_REGISTRATION = (
+    r"зарегистрировано в федеральной службе|свидетельство о (регистрации|постановке на учет) "
+    r"(сми|средства массовой информации|периодического)|бақ ретінде есепке (қою|алу) туралы куәлік"
+)
+
 COPYRIGHT = (
     # 'copyright' opens the notice or comes with the sign or a year ('copyright infringement'
-    # is news); a rights notice ends its sentence ('all rights reserved under the deal' is not)
-    r"©|\(c\)\s*\d{4}|^copyright\b|copyright\s*(©|\(c\)|\d{4})|"
-    r"(все права (защищены|сохранены)|барлық құқықтар қорғалған|all rights reserved)\s*([.!;|]|$)|"
+    # is news)
+    rf"©|\(c\)\s*\d{{4}}|^copyright\b|copyright\s*(©|\(c\)|\d{{4}})|{RIGHTS_NOTICE}|"
     r"при (использовании|цитировании|копировании) материалов|"
     r"перепечатка .*запрещена|использование материалов .*разрешается|"
     r"материалдар(ды|ын) пайдалан(ған( кезде)?|ғанда)|мнение редакции может не совпадать|"
     r"редакция(ның)? .*(пікірі|көзқарасы)|(исключительные )?права на (материалы|контент)|"
     r"(цитирование|использование|перепечатка|воспроизведение) .{0,80}(допускается|разрешается|"
-    r"запрещено|запрещается|возможно)|зарегистрировано в федеральной службе|"
-    r"свидетельство о (регистрации|постановке на учет) (сми|средства массовой информации)|"
+    rf"запрещено|запрещается|возможно)|{MEDIA_REGISTRATION}|"
     r"^\W*(0|6|12|16|18)\+\W*$|(содержать|содержит) материалы (0|6|12|16|18)\+|"
     r"рұқсатсыз (көшіруге|пайдалануға) тыйым салынады|reproduction .{0,60}(prohibited|permitted)|"
     r"комментари\w* .{0,60}(модерир|модератор|редактирован)|правовые ограничения"
@@ -252,14 +262,7 @@ COMMENT_SIGNATURE = r"said|says|wrote|writes|replied|пишет|написал[�
 # The site's own footer, as opposed to a photo or quote credit ('© Reuters', '© Tate, London'):
 # a copyright line that opens with the sign and names a year, a rights or media-registration
 # notice. Nothing of the article comes after it; dialogs, comment rules and cookie notices do.
-SITE_FOOTER = (
-    r"^(©|\(c\)|copyright)\W.*\b(19|20)\d\d\b|"
-    # a rights notice ends its sentence: 'all rights reserved under the deal' is an article's
-    r"(все права (на материалы )?(защищены|сохранены|охраняются)|барлық құқықтар қорғалған|"
-    r"all rights reserved)\s*([.!;|]|$)|"
-    r"зарегистрировано в федеральной службе|свидетельство о (регистрации|постановке на учет) "
-    r"(сми|средства массовой информации|периодического)|бақ ретінде есепке (қою|алу) туралы куәлік"
-)
+SITE_FOOTER = rf"^(©|\(c\)|copyright)\W.*\b(19|20)\d\d\b|{RIGHTS_NOTICE}|{MEDIA_REGISTRATION}"
 
 COMMENT_HEADINGS = (  # a bare «Комментарии» is also a rubric of expert commentary: not enough
     r"комментари[ийя]\s*(читателей|пользователей)\s*\(?\d*\)?|комментари[ийя]\s*\(\d+\)|"
