@@ -394,9 +394,11 @@ _BYLINE_BY = re.compile(
     r"(?:\s*[,|/–—]\s*(?P<role>[^,|/]{2,60}))?$"
 )
 # 'Материал подготовила Ольга Ким', 'Подготовил Ерлан Сейткали': no colon after the verb.
+# A person's name: two or three capitalised words ('Ольга Ким', 'Kassym-Jomart Tokayev').
+_NAME = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+(?:\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w.'’-]*){1,2}"
 _BYLINE_PREPARED = re.compile(
     r"^(?:(?:[Мм]атериал|[Тт]екст|[Сс]татью|[Нн]овость)\s+)?[Пп]одготовил[аи]?\s+"
-    r"(?P<name>[А-ЯЁӘҒҚҢӨҰҮҺІA-Z][\w'’-]+(?:\s+[А-ЯЁӘҒҚҢӨҰҮҺІA-Z][\w.'’-]*){1,2})$"
+    rf"(?P<name>{_NAME})$"
 )
 # 'By Aida Haidar in Nation on 23 November 2024', 'By Bob Smith | Jan. 11, 2012 10:22 PM'
 _BYLINE_BY_DATED = re.compile(
@@ -407,7 +409,7 @@ _BYLINE_BY_DATED = re.compile(
 )
 # Reuters, Associated Press, NEW YORK DAILY NEWS
 _AGENCY = re.compile(r"^[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}$")
-_PERSON_NAME = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+(?:\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w.'’-]*){1,2}$")
+_PERSON_NAME = re.compile(rf"^{_NAME}$")
 _is_person_name = _cached_match(_PERSON_NAME)
 _ROLE_LINE = re.compile(
     rf"^[\w\s,.-]{{0,60}}(?:{lx.JOURNALIST_ROLES})[\w\s,.-]{{0,80}}$", re.IGNORECASE
