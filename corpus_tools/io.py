@@ -196,7 +196,7 @@ class Reader:
     ) -> Iterator[Record]:
         lines = stream if not first else _chain_first(first, stream)
         for lineno, line in enumerate(lines, start=first_lineno):
-            if not line.strip():
+            if line.isspace():  # stops at the first other byte, where strip() copies the line
                 continue
             try:
                 yield parse_jsonl_line(line, path, lineno)

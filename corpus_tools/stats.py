@@ -176,6 +176,36 @@ class Tally:
 
 
 @dataclass
+class TopCounts:
+    """Counts behind the top lists: every token, content-word pairs of the lead, and names.
+
+    Bigrams and names drop their keys seen once when they outgrow PRUNE_AT, so a long tail
+    cannot grow without bound; the words are kept whole (``distinct.words`` needs them). Each
+    worker prunes its own, so with several jobs the counts of rare pairs may differ a little from
+    one process; the top lists, made of frequent items, do not.
+    """
+
+    words: Counter = field(default_factory=Counter)
+    bigrams: Counter = field(default_factory=Counter)
+    names: Counter = field(default_factory=Counter)
+
+    def prune(self) -> None:
+        for counter in (self.bigrams, self.names):
+            if len(counter) > PRUNE_AT:
+                _prune(counter)
+
+    def add(self, other: TopCounts) -> None:
+        """Add ``other`` in; its counters are taken over, not copied (do not use it afterwards)."""
+        for name in ("words", "bigrams", "names"):
+            mine, theirs = getattr(self, name), getattr(other, name)
+            if len(theirs) > len(mine):  # Counter adds a mapping in a Python loop: the smaller
+                mine, theirs = theirs, mine
+                setattr(self, name, mine)
+            mine.update(theirs)
+        self.prune()
+
+
+@dataclass
 class BatchStats:
     """What one batch of documents contributes, computed without the rest of the corpus.
 
@@ -193,8 +223,6 @@ class BatchStats:
     max_tokens: int = 0
     months: Counter = field(default_factory=Counter)
     undated: int = 0
-    bigrams: Counter = field(default_factory=Counter)
-    names: Counter = field(default_factory=Counter)
     seen: list[tuple[bytes, tuple[int, ...] | None, set[int], int, tuple[str, ...]]] = field(
         default_factory=list
     )
@@ -204,26 +232,28 @@ class BatchStats:
 class Measure:
     """Measure a batch of records on its own: safe to run in a worker process.
 
-    Word counts stay here across batches (``words``, handed over with :meth:`take_words`): they
-    are the largest counter and only sums, so they need not travel with every batch. Line hashes
-    are Python's ``hash``, salted per interpreter: workers are forked, so they share the salt of
-    the process that merges.
+    The top-list counters (words, bigrams, names) stay here across batches and are handed over
+    once with :meth:`take_counts`: they are the largest objects and only sums, so sending them
+    with every batch would cost more than counting them. Line hashes are Python's ``hash``,
+    salted per interpreter: workers are forked, so they share the salt of the process that
+    merges.
     """
 
     def __init__(self, by: tuple[str, ...] = (), top: int = 20) -> None:
         self.by = by
         self.top = top
-        self.words: Counter = Counter()
+        self.counts = TopCounts()
 
-    def take_words(self) -> Counter:
-        words, self.words = self.words, Counter()
-        return words
+    def take_counts(self) -> TopCounts:
+        counts, self.counts = self.counts, TopCounts()
+        return counts
 
     def __call__(self, records: list[Record], keep_docs: bool = False) -> BatchStats:
         batch = BatchStats(groups={kind: {} for kind in self.by})
         total, groups, bins = batch.total, batch.groups, batch.length_bins
         lines_seen: set[int] = set()
         tokens_per_doc = []
+        counts = self.counts
         for record in records:
             text = record.get("text") or ""
             meta = meta_of(record)
@@ -236,9 +266,9 @@ class Measure:
             month = _month_of(record, meta)
             site = site_of(record) or "unknown"
             if self.top:  # the costliest figures; ct check and --top 0 do without them
-                self.words.update(tokens)
-                batch.bigrams.update(_content_pairs(tokens[:BIGRAM_TOKENS]))
-                _count_names(batch.names, text, meta)
+                counts.words.update(tokens)
+                counts.bigrams.update(_content_pairs(tokens[:BIGRAM_TOKENS]))
+                _count_names(counts.names, text, meta)
 
             n_tokens = len(tokens)
             tokens_per_doc.append(n_tokens)
@@ -296,6 +326,7 @@ class Measure:
                 )
         if tokens_per_doc:
             batch.min_tokens, batch.max_tokens = min(tokens_per_doc), max(tokens_per_doc)
+        counts.prune()
         return batch
 
 
@@ -333,8 +364,6 @@ class StatsCollector:
         self.max_tokens = 0
         self.months: Counter = Counter()
         self.undated = 0
-        self.bigrams: Counter = Counter()
-        self.names: Counter = Counter()
         self._text_hashes: set[bytes] = set()
         self._band_keys: set[int] = set()
         self._line_hashes: set[int] = set()
@@ -381,21 +410,15 @@ class StatsCollector:
         self.max_tokens = max(self.max_tokens, batch.max_tokens)
         self.months.update(batch.months)
         self.undated += batch.undated
-        for counter, part in ((self.bigrams, batch.bigrams), (self.names, batch.names)):
-            # elements() repeats each key by its count, mostly once: Counter counts an iterable
-            # in C but adds a mapping's counts in a Python loop, three times slower here.
-            counter.update(part.elements())
-            if len(counter) > PRUNE_AT:
-                _prune(counter)
         return flags
 
     @property
-    def words(self) -> Counter:
-        """Word counts: counted by :attr:`measure` here, or added from workers by add_words."""
-        return self.measure.words
+    def counts(self) -> TopCounts:
+        """Top-list counts: counted by :attr:`measure` here, or added from workers by add_counts."""
+        return self.measure.counts
 
-    def add_words(self, words: Counter) -> None:
-        self.measure.words.update(words)
+    def add_counts(self, counts: TopCounts) -> None:
+        self.measure.counts.add(counts)
 
     # ------------------------------------------------------------------ result
 
@@ -421,11 +444,12 @@ class StatsCollector:
             "undated": self.undated,
             "per_month": {month: self.months[month] for month in months},
         }
-        out["top_names"] = _top(self.names, self.top, lambda name: name.lower() not in STOPWORDS)
-        words = _fold(self.words, lambda word: word.strip(_WORD_EDGES), self.top)
+        counts = self.counts
+        out["top_names"] = _top(counts.names, self.top, lambda name: name.lower() not in STOPWORDS)
+        words = _fold(counts.words, lambda word: word.strip(_WORD_EDGES), self.top)
         out["top_words"] = _top(words, self.top, _content_word)
         bigrams = _fold(
-            self.bigrams,
+            counts.bigrams,
             lambda pair: (pair[0].strip(_WORD_EDGES), pair[1].strip(_WORD_EDGES)),
             self.top,
         )
@@ -436,7 +460,7 @@ class StatsCollector:
         out["distinct"] = {
             "texts": len(self._text_hashes),
             "lines": len(self._line_hashes),
-            "words": len(self.words),
+            "words": len(counts.words),
         }
         if self.by:
             out["by"] = self.by

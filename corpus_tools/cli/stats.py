@@ -60,9 +60,9 @@ def stats(
         kinds.append("site")
     reader = open_reader(inputs, on_error, quiet)
     collector = StatsCollector(by=kinds, top=top)
-    words = WorkerState(take=collector.measure.take_words, receive=collector.add_words)
+    counts = WorkerState(take=collector.measure.take_counts, receive=collector.add_counts)
     records = batches(console.progress(reader, "measuring"))
-    for batch in map_ordered(collector.measure, records, jobs or default_jobs(), 1, words):
+    for batch in map_ordered(collector.measure, records, jobs or default_jobs(), 1, counts):
         collector.merge(batch)
     page_stats = collector.result()
     result = dict(page_stats)
