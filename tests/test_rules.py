@@ -23,6 +23,15 @@ ARTICLE = [
     "светофоры возле школ, где дети каждый день переходят оживлённые улицы.",
 ]
 
+EN_ARTICLE = [
+    "The city council voted on Tuesday to approve a network of protected bike lanes across the "
+    "downtown core, ending a debate that lasted more than two years.",
+    "Supporters said the lanes will make streets safer for cyclists and pedestrians, while some "
+    "business owners worried about losing parking spaces in front of their shops.",
+    "The first segments are expected to open next spring, according to the transportation "
+    "department, which will publish a detailed schedule in the coming weeks.",
+]
+
 
 def page_with(*noise: str, before: bool = False) -> str:
     """A small article with the given noise lines after it (or before it)."""
@@ -377,6 +386,40 @@ def test_english_published_lines_go_to_meta(line: str) -> None:
     assert "2024" in page.meta["published"]
 
 
+def test_published_lines_go_wherever_they_stand_and_the_one_above_the_lead_dates_the_page() -> None:
+    menu = [f"Раздел {n}" for n in range(20)]  # a long menu pushes the header far down
+    above, below = "Posted on March 3, 2024 at 4:10 PM", "Updated: 05.03.2024 09:30"
+    page = Cleaner().page(
+        "\n".join([*menu, "Аким встретился с жителями района", above, *ARTICLE, below])
+    )
+    rules = {u.text: u.rule for u in page.units}
+    assert rules[above] == rules[below] == "published_date"
+    assert page.meta["published"] == "March 3, 2024 at 4:10 PM"
+    assert_article_kept({u.text: u.rule for u in page.units if u.text})
+
+
+@pytest.mark.parametrize(
+    ("line", "address"),
+    [
+        ("tengrinews.kz", True),
+        ("* www.gov.kz", True),
+        ("KAZINFORM.KZ", True),
+        ("президент.рф", True),
+        ("https://t.me/kgnews_channel", True),
+        ("akorda.kz/ru/news/2024", True),
+        ("Источник: tengrinews.kz", False),  # words around it: left to the other rules
+        ("Н.А.Назарбаев", False),
+        ("A.Ivanov", False),
+        ("т.е.", False),
+        ("U.S.", False),
+    ],
+)
+def test_a_line_that_is_only_a_web_address_goes(line: str, address: bool) -> None:
+    found = rules_of(page_with(line))
+    assert (found[line] == "web_address") is address
+    assert_article_kept(found)
+
+
 def test_iso_from_numeric_rejects_impossible_dates() -> None:
     assert iso_from_numeric("31.12.2024") == "2024-12-31"
     assert iso_from_numeric("12.31.2024") is None
@@ -550,6 +593,28 @@ def test_meta_title_is_the_title_not_the_date_line_under_it(header: list[str]) -
     title = "Учёные создали жевательную резинку, которая снижает аппетит"
     page = Cleaner().page("\n".join(["Главная", "Наука", title, *header, *ARTICLE]))
     assert page.meta["title"] == title
+
+
+def test_a_title_printed_twice_is_still_the_title_over_its_byline() -> None:
+    title = "City council approves new bike lanes downtown"
+    menu = ["* Home", "* News", "* Weather", "* Traffic", "* Sports"]
+    header = [title, title, "by Maria Lopez", "Posted on March 3, 2024 at 4:10 PM"]
+    header += ["Share this story", "Map: City Hall", "View larger map"]
+    page = Cleaner().page("\n".join([*menu, *header, *EN_ARTICLE]))
+    rules = [u.rule for u in page.units if u.text == title]
+    assert rules == [None, "repeated_in_page"]
+    assert page.meta["title"] == title
+
+
+def test_a_title_shaped_line_with_a_clock_time_is_not_taken_for_the_title() -> None:
+    """Past the lines right above the lead, the title is looked for among title-shaped lines;
+    an edit notice with a time is title-shaped too but is not the title."""
+    title = "Аким Медеуского района встретился с жителями"
+    notice = "Обновлено в 17:45 по времени Астаны"
+    lines = ["Меню", title, notice, "Общество", "Новости", *ARTICLE]
+    found = rules_of("\n".join(lines))
+    assert found[title] is None
+    assert found[notice] is not None
 
 
 def test_the_title_above_a_bulleted_sidebar_headline_is_the_one_kept() -> None:

@@ -183,12 +183,19 @@ def iso_from_numeric(value: str) -> str | None:
 )
 def published_date(page: Page) -> Iterator[int]:
     live = _live(page)
-    for index in live[:15]:
-        match = _PUBLISHED.match(_text(page, index))
-        if match:
-            _record_published(page, match.group("value"))
-            yield index
-    if "published" in page.meta:
+    # A 'Posted on DATE' line says nothing else wherever it stands (below a menu of fifty
+    # entries, under the article): all go. The page's date is the first one above the first
+    # paragraph, else the first one at all.
+    dated = [
+        (position, value)
+        for position, i in enumerate(live)
+        if (value := _prefixed_date(_text(page, i)))
+    ]
+    if dated:
+        first = next((p for p, i in enumerate(live) if is_prose(_text(page, i))), len(live))
+        above = [value for position, value in dated if position < first]
+        _record_published(page, (above or [dated[0][1]])[0])
+        yield from (live[position] for position, _ in dated)
         return
     # No prefix: a date (with or without a time) just above the first paragraph, among the
     # title, byline and view count, is the article's date ('23 қараша 2024, 10:15').
@@ -206,6 +213,15 @@ def published_date(page: Page) -> Iterator[int]:
 
 
 _HAS_DATE = re.compile(r"\d[./-]\d|\d{4}|[^\W\d_]{3}")
+
+
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
+def _prefixed_date(text: str) -> str | None:
+    """The date of a 'Posted: 11.12.2024 18:00' / 'Updated yesterday at 5:45 PM' line."""
+    if len(text) > 100 or _DIGIT.search(text) is None:
+        return None
+    match = _PUBLISHED.match(text)
+    return match.group("value") if match else None
 
 
 def _record_published(page: Page, value: str) -> None:
@@ -601,6 +617,24 @@ def markup_code(text: str) -> bool:
     )
 
 
+# A host name ends in a lower-case or all-capital top-level domain ('zakon.kz', 'ABCNEWS.com',
+# 'президент.рф'); 'A.Ivanov' and 'Day.Az' end in a name-shaped word and are not taken for one.
+_WEB_ADDRESS = re.compile(
+    rf"^{_BULLET}(?:(?:https?://|www\.)\S+"
+    r"|[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2,6}|[A-Z]{2,6}|[а-яёәғқңөұүһі]{2,6})(?::\d+)?(?:/\S*)?)/?$"
+)
+
+
+@line_rule(
+    "web_address",
+    "A line that is only a web address ('tengrinews.kz', 'http://…'): a source, feed or "
+    "profile link, never a sentence.",
+    within_article=True,
+)
+def web_address(text: str) -> bool:
+    return len(text) <= 300 and _WEB_ADDRESS.match(text) is not None
+
+
 _MENU_SEPARATORS = re.compile(r"\s*[|•·/»]\s*|\s{2,}")
 
 
@@ -854,7 +888,9 @@ def headline_list(page: Page) -> Iterator[int]:
 
 _ARTICLE_HEADER_RULES = frozenset({"timestamp", "published_date", "byline", "view_counter"})
 # Removed lines that may stand between a title and its date or author line.
-_SKIPPED = frozenset({"share_buttons", "comment_prompt", "photo_credit", "punctuation_only"})
+_SKIPPED = frozenset(
+    {"share_buttons", "comment_prompt", "photo_credit", "punctuation_only", "repeated_in_page"}
+)
 
 
 def is_title_candidate(text: str) -> bool:
@@ -1205,7 +1241,7 @@ def boilerplate_context(page: Page) -> Iterator[int]:
         page.meta.setdefault("title", texts[dated])
     else:
         for position in range(first - 3, max(-1, first - 9), -1):
-            if is_title_candidate(texts[position]):
+            if is_title_candidate(texts[position]) and not _DATELINE_LIKE.search(texts[position]):
                 keep.add(position)
                 break
     # A line that goes on with the sentence of a kept line belongs with it.
