@@ -56,6 +56,21 @@ def test_place_adjective_links_to_the_place_and_is_flagged(matcher: NameMatcher)
     assert (mention.canonical, mention.type, mention.flags) == ("Алматы", "place", ["adjective"])
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Назарбаев, Нурсултан Абишевич, выступил с речью",
+        "Нурсултану Абишевичу вручили орден",
+        "Nursultan Abishuly Nazarbayev spoke",
+    ],
+)
+def test_a_city_name_before_a_patronymic_is_a_first_name(
+    matcher: NameMatcher, sentence: str
+) -> None:
+    assert "Астана" not in [m.canonical for m in matcher.find(sentence)]
+    assert [m.canonical for m in matcher.find("прилетел в Нурсултан утром")] == ["Астана"]
+
+
 def test_unknown_person_is_lemmatised_by_morphology(matcher: NameMatcher) -> None:
     (mention,) = matcher.find("слова Ивана Петрова подтвердили")
     assert (mention.canonical, mention.type) == ("Иван Петров", "person")

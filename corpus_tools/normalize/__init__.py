@@ -48,11 +48,19 @@ class Normalizer:
                     meta["date"] = doc_date
             mentions = DateFinder(lang, doc_date).find(text)
             meta["dates"] = [m.as_dict() for m in mentions]
-            replacements += [(m.start, m.end, m.value) for m in mentions if m.value]
+            # A year-less ISO value ('--12-01') reads worse than the words it would replace.
+            replacements += [
+                (m.start, m.end, m.value)
+                for m in mentions
+                if m.value and "year_unknown" not in m.flags
+            ]
         if self.matcher is not None:
             found = self.matcher.find(text)
             meta["names"] = [m.as_dict() for m in found]
-            replacements += [(m.start, m.end, m.canonical) for m in found]
+            # «Алматинской области» is the region, not the city: adjectives stay as written.
+            replacements += [
+                (m.start, m.end, m.canonical) for m in found if "adjective" not in m.flags
+            ]
         if self.inline:
             record["text"] = rewrite(text, replacements)
             meta.pop("dates", None)

@@ -244,6 +244,8 @@ class NameMatcher:
                 continue  # «Им», «Он» at a sentence start are pronouns, not «ІІМ» or «ОН»
             start, end = span[0][0], span[-1][1]
             hit = self._lookup(tuple(w[2] for w in span))
+            if hit is not None and _first_name_of_place(hit[0], text, words, position + count):
+                hit = None
             if hit is not None:
                 entity, confidence, flags = hit
                 mention = Mention(
@@ -266,7 +268,7 @@ class NameMatcher:
                 return Mention(word, start, end, surname, "person", 0.6, ["surname"]), 1
         if self.fuzzy:
             hit = self._fuzzy(word)
-            if hit is not None:
+            if hit is not None and not _first_name_of_place(hit[0], text, words, position + 1):
                 start, end = words[position][:2]
                 entity, score = hit
                 mention = Mention(word, start, end, entity.canonical, entity.type, score, ["fuzzy"])
@@ -372,6 +374,26 @@ def _adjacent(text: str, span: list[tuple[int, int, str]]) -> bool:
     return all(
         text[a[1] : b[0]].strip(" \u00a0") == "" and "\n" not in text[a[1] : b[0]]
         for a, b in itertools.pairwise(span)
+    )
+
+
+# Russian patronymics in any case (Абишевич, Абишевича, Сергеевной) and Kazakh ones (Әбішұлы,
+# Abishuly, Нұрланқызы), as they follow a first name.
+_PATRONYMIC = re.compile(
+    r"(?:[оеё]вич|ьич|ич)(?:а|у|ем|е)?$|(?:[оеё]вн|ичн|иничн)(?:а|ы|е|у|ой|ою)$"
+    r"|(?:ұлы|улы|қызы|кызы|uly|kyzy|qyzy|ovich|evich|ovna|evna)$"
+)
+
+
+def _first_name_of_place(
+    entity: Entity, text: str, words: list[tuple[int, int, str]], index: int
+) -> bool:
+    """A place's name followed by a patronymic at ``words[index]`` is a person's first name
+    («Нурсултан Абишевич», not the city once called Nursultan)."""
+    if entity.type != "place" or index >= len(words) or not words[index][2][0].isupper():
+        return False
+    return _adjacent(text, words[index - 1 : index + 1]) and bool(
+        _PATRONYMIC.search(words[index][2].lower())
     )
 
 
