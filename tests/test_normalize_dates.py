@@ -106,6 +106,57 @@ def test_ranges_between_two_dates_and_months() -> None:
     assert [(m.value, m.kind) for m in english] == [("2003-01/2007-12", "range")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("Выставка работает с 1 по 15 марта 2024 года.", "ru", "2024-03-01/2024-03-15"),
+        ("Каникулы продлятся с 28 декабря по 3 января 2025 года.", "ru", "2024-12-28/2025-01-03"),
+        ("Отпуск с 1 марта по 15 апреля 2023 года.", "ru", "2023-03-01/2023-04-15"),
+        ("Акция шла 31 декабря 2023 – 2 января 2024 года.", "ru", "2023-12-31/2024-01-02"),
+        ("Жәрмеңке 2023 жылғы 1 наурыздан 15 наурызға дейін өтті.", "kk", "2023-03-01/2023-03-15"),
+        ("The fair runs March 1-15, 2024.", "en", "2024-03-01/2024-03-15"),
+        ("Roads were closed Dec. 31, 2023 - Jan. 3, 2024.", "en", "2023-12-31/2024-01-03"),
+    ],
+)
+def test_day_ranges_take_their_year_from_the_end_that_names_one(
+    sentence: str, lang: str, expected: str
+) -> None:
+    """A document from mid-2024 must not lend its year to a range whose other end names one."""
+    (mention,) = find_dates(sentence, lang, "2024-06-01")
+    assert (mention.value, mention.kind, mention.flags) == (expected, "range", [])
+
+
+def test_a_year_less_range_is_dated_like_a_year_less_day() -> None:
+    """«с 3 по 7 сентября» in a January piece is last September, as «7 сентября» alone is."""
+    (mention,) = find_dates("Учения прошли с 3 по 7 сентября.", "ru", "2012-01-10")
+    assert mention.value == "2011-09-03/2011-09-07"
+
+
+def test_days_listed_before_a_date_share_its_month() -> None:
+    assert values("Выборы пройдут 1 и 15 марта 2024 года.") == [
+        ("1", "2024-03-01"),
+        ("15 марта 2024 года", "2024-03-15"),
+    ]
+    assert values("Open on 3, 4 and 5 May 2024.", "en") == [
+        ("3", "2024-05-03"),
+        ("4", "2024-05-04"),
+        ("5 May 2024", "2024-05-05"),
+    ]
+    # a score, a list number or a month-first date before are not listed days
+    assert values("Счёт 2:1, 6 мая 2024 года") == [("6 мая 2024 года", "2024-05-06")]
+    assert values("on January 27 and 28, and February 2, 2012", "en") == [
+        ("January 27", "--01-27"),
+        ("February 2, 2012", "2012-02-02"),
+    ]
+
+
+def test_month_abbreviations_without_a_dot() -> None:
+    assert values("Posted Jan 5, 2024 by staff", "en") == [("Jan 5, 2024", "2024-01-05")]
+    assert values("Updated 12 Dec 2023", "en") == [("12 Dec 2023", "2023-12-12")]
+    assert values("обновлено 5 янв 2024") == [("5 янв 2024", "2024-01-05")]
+    assert values("Jan Kowalski scored 5 goals", "en") == []
+
+
 def test_relative_word_with_time_and_english_pm() -> None:
     assert values("Сегодня, 16:13 Комментариев: 0", "ru", "2012-01-17") == [
         ("Сегодня, 16:13", "2012-01-17T16:13")

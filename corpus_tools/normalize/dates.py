@@ -123,8 +123,8 @@ def _month_table() -> tuple[dict[str, int], str]:
         alternatives.append(word)
         forms[word] = number
     for abbr in _RU_ABBR + _EN_ABBR:
-        if abbr:
-            alternatives.append(f"{abbr}\\.")
+        if abbr:  # with or without the dot ("Jan. 5", "Jan 5, 2024", «5 янв 2024»)
+            alternatives.append(f"{abbr}\\.?")
     alternatives.sort(key=len, reverse=True)
     return forms, "|".join(alternatives)
 
@@ -194,17 +194,21 @@ _PATTERNS = [
         rf"(?P<kf_y>{_YEAR})\s*(?:жылғы|жылы|жылдың|ж\.)\s+(?P<kf_d>{_DAY})(?:-?ші|-?шы|-?сі)?\s+"
         rf"(?P<kf_m>{_MONTH_RE})(?!{_L})",
     ),
-    # 5–7 января 2022, 22 июня 1941 года, 5 қаңтарда, 23 ноября 2024 г. в 10:00
+    # 5–7 января 2022, с 1 по 15 марта, 22 июня 1941 года, 5 қаңтарда, 23 ноября 2024 г. в 10:00;
+    # «1 и 15 марта» is two days, a range only after «между»/"between"
     (
         "day_month",
-        rf"{_WEEKDAY_PREFIX}(?P<dm_d>{_DAY})(?:(?:{_DASH}|\s+и\s+|\s+and\s+)(?P<dm_d2>{_DAY}))?"
+        rf"{_WEEKDAY_PREFIX}(?:(?P<dm_between>между|between)\s+)?(?P<dm_d>{_DAY})"
+        rf"(?:(?:{_DASH}|\s+(?:по|до|to|through|until)\s+|(?(dm_between)\s+(?:и|and)\s+|(?!)))"
+        rf"(?P<dm_d2>{_DAY}))?"
         rf"(?:-?(?:го|е|ое|st|nd|rd|th|ші|шы|сі))?\s+(?:of\s+)?(?P<dm_m>{_MONTH_RE})(?!{_L})"
         rf"(?:,?\s+(?P<dm_y>{_YEAR})(?!\d)(?:\s*{_YEAR_WORD}(?!{_L}))?)?{_time('dm_')}",
     ),
-    # January 4, 2022; Jan. 4; Monday, January 4
+    # January 4, 2022; Jan. 4; Monday, January 4; March 1-15, 2024
     (
         "month_day",
         rf"{_WEEKDAY_PREFIX}(?P<md_m>{_MONTH_RE})(?!{_L})\s+(?P<md_d>{_DAY})(?:st|nd|rd|th)?"
+        rf"(?:{_DASH}(?P<md_d2>{_DAY})(?:st|nd|rd|th)?)?"
         rf"(?![\d:.,]\d)(?!\s*(?:%|км|km|тыс|млн))"
         rf"(?:,?\s+(?P<md_y>{_YEAR})(?!\d))?{_time('md_')}",
     ),
@@ -374,9 +378,11 @@ class DateFinder:
             mention = self._convert(match)
             if mention is None:
                 continue
-            if found and _joins_range(text, found[-1], mention):
-                found[-1] = _range_of(text, found[-1], mention)
+            pair = _same_year_span(found[-1], mention) if found else None
+            if pair is not None and _joins_range(text, *pair):
+                found[-1] = _range_of(text, *pair)
             else:
+                found += _listed_days(text, mention, found[-1].end if found else 0)
                 found.append(mention)
         return found
 
@@ -415,6 +421,8 @@ class DateFinder:
             if g("md_m").lower() == "may" and not g("md_y") and g("md_m")[0] == "m":
                 return None  # lower-case "may 5" is a verb and a number
             day = int(g("md_d"))
+            if g("md_d2"):
+                return self._day_range(make, day, int(g("md_d2")), month, g("md_y"))
             if g("md_y"):
                 hour = _hour24(g("md_hh"), g("md_ap"))
                 return make.day(int(g("md_y")), month, day, hour, g("md_mi"), g("md_ss"))
@@ -473,16 +481,22 @@ class DateFinder:
             return None
         if self.doc_date is None:
             return make.with_value(f"--{month:02d}-{day:02d}", "day", "date", ["year_unknown"])
-        year = self.doc_date.year
-        # A date well after the document date was most likely last year's ("January 4" in a
-        # piece from March is this January, in a piece from 2 January it is last January).
-        if _valid(year, month, day) and date(year, month, day) > self.doc_date + timedelta(days=31):
-            year -= 1
+        year = self._year_of(month, day)
         if not _valid(year, month, day):
             return None
         return make.with_value(
             f"{year:04d}-{month:02d}-{day:02d}", "day", "date", ["year_inferred"]
         )
+
+    def _year_of(self, month: int, day: int) -> int:
+        """The year of a year-less day: the document's, unless that puts the day well after the
+        document date ("January 4" in a piece from March is this January, in a piece from
+        2 January it is last January)."""
+        assert self.doc_date is not None
+        year = self.doc_date.year
+        if _valid(year, month, day) and date(year, month, day) > self.doc_date + timedelta(days=31):
+            year -= 1
+        return year
 
     def _day_range(
         self, make: _Maker, first: int, last: int, month: int, raw_year: str | None
@@ -490,7 +504,7 @@ class DateFinder:
         if raw_year:
             year, flags = int(raw_year), []
         elif self.doc_date is not None:
-            year, flags = self.doc_date.year, ["year_inferred"]
+            year, flags = self._year_of(month, first), ["year_inferred"]
         else:
             return None
         if not (first < last and _valid(year, month, first) and _valid(year, month, last)):
@@ -552,18 +566,104 @@ class _Maker:
 
 _RANGE_JOINER = re.compile(r"\s*(?:по|до|to|until|through|and|[-–—])\s*$", re.IGNORECASE)
 _RANGE_OPENER = re.compile(r"(?:\bс|\bfrom|\bbetween)\s*$", re.IGNORECASE)
+_DASH_JOINER = re.compile(r"\s*[-–—]\s*")
+# Kazakh ranges: «1 наурыздан 15 сәуірге дейін» (from the first, ablative, to the second).
+_KK_FROM = re.compile(r"(?:дан|ден|тан|тен|нан|нен)$", re.IGNORECASE)
+_KK_UNTIL = re.compile(r"\s+дейін\b", re.IGNORECASE)
 
 
 def _joins_range(text: str, first: DateMention, second: DateMention) -> bool:
     """«с 31 декабря 2011 года по 3 января 2012 года», "between January 2003 and December
-    2007": two dates of one precision, joined by a range word, opened by с/from/between."""
+    2007", «31 декабря 2023 – 3 января 2024», «1 наурыздан 15 сәуірге дейін»: two dates of one
+    precision, the first the earlier, joined by a dash, or by a range word after с/from/between,
+    or in Kazakh by the ablative and «дейін»."""
     if first.kind != "date" or second.kind != "date" or first.precision != second.precision:
         return False
     if not (first.value and second.value and first.value < second.value):
         return False
-    if not _RANGE_JOINER.fullmatch(text[first.end : second.start]):
+    between = text[first.end : second.start]
+    if _DASH_JOINER.fullmatch(between):
+        return True
+    if between.strip() == "" and _KK_FROM.search(first.text):
+        return _KK_UNTIL.match(text, second.end) is not None
+    if not _RANGE_JOINER.fullmatch(between):
         return False
     return bool(_RANGE_OPENER.search(text[max(0, first.start - 10) : first.start]))
+
+
+# A day listed before a dated one shares its month and year: «1 и 15 марта», "3, 4 and 5 May"
+# (the last joined by «и»/"and"; commas alone are as often scores or list numbers).
+_LISTED_DAY = re.compile(
+    rf"(?<![\d.,:/–-])({_DAY})\s*(?P<joint>,|,?\s+и|,?\s+and)\s*$", re.IGNORECASE
+)
+
+
+def _listed_days(text: str, mention: DateMention, floor: int) -> list[DateMention]:
+    """Mentions of the bare days listed right before a day-precision date (after ``floor``,
+    the end of the previous mention), in text order."""
+    if mention.kind != "date" or mention.precision != "day" or not mention.value:
+        return []
+    if not mention.text[:1].isdigit():
+        return []  # "January 27 and 28, and February 2": a list before a month-first date
+    days: list[DateMention] = []
+    end = mention.start
+    while (match := _LISTED_DAY.search(text, max(floor, end - 12), end)) is not None:
+        if not days and match.group("joint") == ",":
+            break  # the day next to the date is joined by «и»/"and": «3, 4 March» is a score
+        day = int(match.group(1))
+        value = f"{mention.value[:-2]}{day:02d}"
+        year = int(value[:4]) if value[0] != "-" else 2000
+        if not _valid(year, int(value[-5:-3]), day):
+            break
+        start = match.start(1)
+        days.append(
+            DateMention(
+                match.group(1),
+                start,
+                start + len(match.group(1)),
+                value,
+                "day",
+                "date",
+                list(mention.flags),
+            )
+        )
+        end = start
+    return days[::-1]
+
+
+_INFERRED = ("year_inferred", "year_unknown")
+
+
+def _same_year_span(first: DateMention, second: DateMention) -> tuple[DateMention, DateMention]:
+    """The two ends of a possible range, the year of one that names none taken from the other:
+    in «с 28 декабря по 3 января 2025 года» the first day is 28 December 2024, whatever the
+    document date says; «2023 жылғы 1 наурыздан 15 наурызға дейін» ends in 2023."""
+    if first.precision != "day" or second.precision != "day" or not first.value or not second.value:
+        return first, second
+    first_guess = any(flag in first.flags for flag in _INFERRED)
+    second_guess = any(flag in second.flags for flag in _INFERRED)
+    if first_guess == second_guess:
+        return first, second
+    known, guessed = (second, first) if first_guess else (first, second)
+    year = int(known.value[:4])
+    month_day = guessed.value[-5:]
+    if first_guess and month_day > known.value[5:10]:
+        year -= 1  # «с 28 декабря по 3 января 2025 года»
+    elif second_guess and month_day < known.value[5:10]:
+        year += 1  # «с 28 декабря 2024 года по 3 января»
+    if not _valid(year, int(month_day[:2]), int(month_day[3:])):
+        return first, second
+    flags = [flag for flag in guessed.flags if flag not in _INFERRED]
+    fixed = DateMention(
+        guessed.text,
+        guessed.start,
+        guessed.end,
+        f"{year:04d}-{month_day}",
+        "day",
+        guessed.kind,
+        flags,
+    )
+    return (fixed, second) if first_guess else (first, fixed)
 
 
 def _range_of(text: str, first: DateMention, second: DateMention) -> DateMention:
