@@ -150,6 +150,34 @@ def test_days_listed_before_a_date_share_its_month() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("Тарифы росли в 2022 и 2023 годах.", "ru", [("2022", "2022"), ("2023 годах", "2023")]),
+        (
+            "В 2021, 2022 и 2023 гг. план выполнен",
+            "ru",
+            [("2021", "2021"), ("2022", "2022"), ("2023 гг.", "2023")],
+        ),
+        (
+            "Экспорт 2022 және 2023 жылдары өсті.",
+            "kk",
+            [("2022", "2022"), ("2023 жылдары", "2023")],
+        ),
+        ("Sales fell in 2012 and 2013, then rose.", "en", [("2012", "2012"), ("2013", "2013")]),
+        ("Data for 2020, 2021 and 2022 only", "en", []),  # no preposition: bare numbers
+        (
+            "Опрос шёл между 1998 и 2001 гг. в трёх городах",
+            "ru",
+            [("1998 и 2001 гг.", "1998/2001")],
+        ),
+        ("in 2012 and 2013 people were polled", "en", [("2012", "2012")]),
+    ],
+)
+def test_years_listed_together(sentence: str, lang: str, expected: list) -> None:
+    assert values(sentence, lang) == expected
+
+
 def test_month_abbreviations_without_a_dot() -> None:
     assert values("Posted Jan 5, 2024 by staff", "en") == [("Jan 5, 2024", "2024-01-05")]
     assert values("Updated 12 Dec 2023", "en") == [("12 Dec 2023", "2023-12-12")]

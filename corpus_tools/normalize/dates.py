@@ -155,7 +155,8 @@ def month_number(word: str) -> int | None:
 _L = r"[^\W\d_]"  # any letter
 _YEAR = r"(?:1[0-9]|20)\d\d"
 _YEAR_WORD = (
-    r"(?:года|году|годом|год|гг?\.|г(?!" + _L + r")|жылғы|жылы|жылдың|жылдан|жылға|жылда|"
+    r"(?:годах|годам|годов|годы|года|году|годом|год|гг?\.|г(?!" + _L + r")|"
+    r"жылғы|жылы|жылдың|жылдан|жылға|жылда|"
     r"жылдары|жыл|ж\.)"
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
@@ -382,8 +383,15 @@ class DateFinder:
             if pair is not None and _joins_range(text, *pair):
                 found[-1] = _range_of(text, *pair)
             else:
-                found += _listed_days(text, mention, found[-1].end if found else 0)
+                listed = _listed_before(text, mention, found[-1].end if found else 0)
+                if len(listed) == 1 and _BETWEEN.search(
+                    text, max(0, listed[0].start - 8), listed[0].start
+                ):
+                    found.append(_range_of(text, listed[0], mention))  # «между 1998 и 2001 гг.»
+                    continue
+                found += listed
                 found.append(mention)
+                found += _listed_after(text, mention)
         return found
 
     # ------------------------------------------------------------------ conversion
@@ -591,44 +599,67 @@ def _joins_range(text: str, first: DateMention, second: DateMention) -> bool:
     return bool(_RANGE_OPENER.search(text[max(0, first.start - 10) : first.start]))
 
 
-# A day listed before a dated one shares its month and year: «1 и 15 марта», "3, 4 and 5 May"
-# (the last joined by «и»/"and"; commas alone are as often scores or list numbers).
-_LISTED_DAY = re.compile(
-    rf"(?<![\d.,:/–-])({_DAY})\s*(?P<joint>,|,?\s+и|,?\s+and)\s*$", re.IGNORECASE
+# A day listed before a dated one shares its month and year: «1 и 15 марта», "3, 4 and 5 May";
+# a year listed before a year: «в 2022 и 2023 годах», «2022 және 2023 жылдары». The last one is
+# joined by a conjunction; commas alone are as often scores or list numbers.
+_BETWEEN = re.compile(r"(?:между|between)\s+$", re.IGNORECASE)
+_JOINT = r"\s*(?P<joint>,|,?\s+(?:и|или|және|немесе|and|or))\s*$"
+_LISTED_DAY = re.compile(rf"(?<![\d.,:/–-])({_DAY}){_JOINT}", re.IGNORECASE)
+_LISTED_YEAR = re.compile(rf"(?<![\d.,:/–-])({_YEAR}){_JOINT}", re.IGNORECASE)
+# ... and in English after it: "in 2012 and 2013", "in 2010, 2011 and 2012".
+_YEAR_AFTER = re.compile(
+    rf"(?:,|,?\s+(?:and|or))\s+({_YEAR})(?![\d%])"
+    r"(?!\s*(?:people|persons|tons|tonnes|km|kilometres|kilometers|dollars|tenge|m\b|%))",
+    re.IGNORECASE,
 )
 
 
-def _listed_days(text: str, mention: DateMention, floor: int) -> list[DateMention]:
-    """Mentions of the bare days listed right before a day-precision date (after ``floor``,
-    the end of the previous mention), in text order."""
-    if mention.kind != "date" or mention.precision != "day" or not mention.value:
-        return []
-    if not mention.text[:1].isdigit():
+def _listed_before(text: str, mention: DateMention, floor: int) -> list[DateMention]:
+    """Mentions of the bare days (years) listed right before a day-first date (a year with a
+    year word), after ``floor``, the end of the previous mention; in text order."""
+    if mention.kind != "date" or not mention.value or not mention.text[:1].isdigit():
         return []  # "January 27 and 28, and February 2": a list before a month-first date
-    days: list[DateMention] = []
+    if mention.precision == "day":
+        pattern, width = _LISTED_DAY, 12
+    elif mention.precision == "year":
+        pattern, width = _LISTED_YEAR, 16
+    else:
+        return []
+    listed: list[DateMention] = []
     end = mention.start
-    while (match := _LISTED_DAY.search(text, max(floor, end - 12), end)) is not None:
-        if not days and match.group("joint") == ",":
-            break  # the day next to the date is joined by «и»/"and": «3, 4 March» is a score
-        day = int(match.group(1))
-        value = f"{mention.value[:-2]}{day:02d}"
-        year = int(value[:4]) if value[0] != "-" else 2000
-        if not _valid(year, int(value[-5:-3]), day):
-            break
+    while (match := pattern.search(text, max(floor, end - width), end)) is not None:
+        if not listed and match.group("joint") == ",":
+            break  # the one next to the date is joined by «и»/"and": «3, 4 March» is a score
+        number = match.group(1)
+        if mention.precision == "year":
+            value = number
+        else:
+            value = f"{mention.value[:-2]}{int(number):02d}"
+            year = int(value[:4]) if value[0] != "-" else 2000
+            if not _valid(year, int(value[-5:-3]), int(number)):
+                break
         start = match.start(1)
-        days.append(
-            DateMention(
-                match.group(1),
-                start,
-                start + len(match.group(1)),
-                value,
-                "day",
-                "date",
-                list(mention.flags),
-            )
+        flags = list(mention.flags)
+        listed.append(
+            DateMention(number, start, start + len(number), value, mention.precision, "date", flags)
         )
         end = start
-    return days[::-1]
+    return listed[::-1]
+
+
+def _listed_after(text: str, mention: DateMention) -> list[DateMention]:
+    """The years listed after an English "in 2012": "in 2012 and 2013"."""
+    if mention.precision != "year" or mention.kind != "date" or not mention.text.isdigit():
+        return []
+    listed: list[DateMention] = []
+    end = mention.end
+    while (match := _YEAR_AFTER.match(text, end)) is not None:
+        number = match.group(1)
+        listed.append(DateMention(number, match.start(1), match.end(1), number, "year", "date"))
+        end = match.end(1)
+        if not match.group(0).lstrip().startswith(","):
+            break  # "and 2013" ends the list
+    return listed
 
 
 _INFERRED = ("year_inferred", "year_unknown")
