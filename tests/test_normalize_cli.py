@@ -72,12 +72,12 @@ def test_inline_rewrites_dates_and_names() -> None:
 
 
 def test_inline_leaves_place_adjectives_and_year_less_dates_as_written() -> None:
-    """«Алматинской области» is the region, not the city, and '--12-01' reads worse than the
-    words; both stay, while the rest of the sentence is rewritten."""
-    doc = {"id": "1", "text": "В Алматинской области 1 декабря открыли школу, сообщили в Алма-Ате."}
+    """«Алматинские власти» are not «Алматы власти», and '--12-01' reads worse than the words;
+    both stay, while the rest of the sentence is rewritten."""
+    doc = {"id": "1", "text": "Алматинские власти 1 декабря открыли школу, сообщили в Алма-Ате."}
     result = run_ct("normalize", "--inline", input=json.dumps(doc, ensure_ascii=False))
     (record,) = _records(result.stdout)
-    assert record["text"] == "В Алматинской области 1 декабря открыли школу, сообщили в Алматы."
+    assert record["text"] == "Алматинские власти 1 декабря открыли школу, сообщили в Алматы."
 
 
 def test_bad_names_file_is_one_line_error(tmp_path) -> None:

@@ -52,8 +52,31 @@ def test_mentions_get_one_canonical_form(
 
 
 def test_place_adjective_links_to_the_place_and_is_flagged(matcher: NameMatcher) -> None:
-    (mention,) = matcher.find("жители Алматинской области")
+    (mention,) = matcher.find("Алматинские власти открыли каток")
     assert (mention.canonical, mention.type, mention.flags) == ("Алматы", "place", ["adjective"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        ("жители Карагандинской области", "Карагандинской области"),
+        ("Карагандинская область", "Карагандинская область"),
+        ("Қарағанды облысында су тасқыны", "Қарағанды облысында"),
+        ("snowstorms in the Karaganda region", "Karaganda region"),
+    ],
+)
+def test_a_region_is_not_its_capital_city(
+    matcher: NameMatcher, sentence: str, surface: str
+) -> None:
+    """«Карагандинская область» is the region, written in three languages and any case; the city
+    is Караганда."""
+    (mention,) = matcher.find(sentence)
+    assert (mention.text, mention.canonical) == (surface, "Карагандинская область")
+
+
+def test_a_region_the_gazetteer_lacks_is_not_taken_for_its_city(matcher: NameMatcher) -> None:
+    assert matcher.find("в Московской области") == []
+    assert [m.canonical for m in matcher.find("Московский метрополитен")] == ["Москва"]
 
 
 @pytest.mark.parametrize(

@@ -57,7 +57,7 @@ class Normalizer:
         if self.matcher is not None:
             found = self.matcher.find(text)
             meta["names"] = [m.as_dict() for m in found]
-            # «Алматинской области» is the region, not the city: adjectives stay as written.
+            # «Алматинские власти» must not become «Алматы власти»: adjectives stay as written.
             replacements += [
                 (m.start, m.end, m.canonical) for m in found if "adjective" not in m.flags
             ]

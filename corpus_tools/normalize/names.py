@@ -254,7 +254,8 @@ class NameMatcher:
                 return mention, count
         word = words[position][2]
         adjective = self._adjective(word)
-        if adjective is not None:
+        region = position + 1 < len(words) and words[position + 1][2] in _REGION_WORDS
+        if adjective is not None and not region:  # a region the gazetteer lacks is not the city
             start, end = words[position][:2]
             return Mention(word, start, end, adjective.canonical, "place", 0.8, ["adjective"]), 1
         if self.morphology and position + 1 < len(words):
@@ -285,6 +286,9 @@ class NameMatcher:
         candidates += [
             (stems, 0.95, ["inflected"]) for stems in _stem_combinations(words, self._word_keys)
         ]
+        region = _region_nominative(words)
+        if region is not None:
+            candidates.append((region, 0.95, ["inflected"]))
         if self.morphology and _is_cyrillic(words[-1]):
             candidates.append((tuple(_lemma(word) for word in words), 0.9, ["inflected"]))
         found: tuple[Entity, float, list[str]] | None = None
@@ -365,8 +369,40 @@ def _consonants(key: str) -> str:
     return _VOWELS.sub("", key)
 
 
+# Lower-case words that go on a place's name: «Жамбылская область», «Алматы облысында»,
+# "Almaty region".
+_REGION_WORDS = frozenset(
+    [
+        "область",
+        "области",
+        "областью",
+        "облысы",
+        "облысының",
+        "облысында",
+        "облысына",
+        "облысынан",
+        "облысындағы",
+        "облысын",
+        "облысымен",
+        "region",
+        "oblast",
+    ]
+)
+# «Алматинской области» → «Алматинская область»: the region's adjective in the nominative.
+_REGION_CASES = frozenset({"области", "областью"})
+_FEMININE_ADJECTIVE_CASE = re.compile(r"(?:ой|ою|ую)$")
+
+
 def _may_continue_name(word: str) -> bool:
-    return word[0].isupper() or word in ("де", "de")
+    return word[0].isupper() or word in ("де", "de") or word in _REGION_WORDS
+
+
+def _region_nominative(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """«Жамбылской области» as «Жамбылская область»; None for other phrases."""
+    if len(words) != 2 or words[1] not in _REGION_CASES:
+        return None
+    adjective, count = _FEMININE_ADJECTIVE_CASE.subn("ая", words[0])
+    return (adjective, "область") if count else None
 
 
 def _adjacent(text: str, span: list[tuple[int, int, str]]) -> bool:
