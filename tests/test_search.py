@@ -141,6 +141,24 @@ def test_forms_finds_inflections_of_russian_and_kazakh_words(corpus):
     ]
 
 
+def test_forms_finds_english_inflections_not_derivations(tmp_path):
+    page = tmp_path / "en.txt"
+    page.write_text(
+        "The elections in two cities were calm.\nThe city's mayor was elected again.\n"
+        "Officials stopped using the old rules; the election stops nothing.\n",
+        "utf-8",
+    )
+
+    def found(word: str) -> list[str]:
+        result = run_ct("search", "--forms", "--json", word, str(page))
+        return [json.loads(line)["match"] for line in result.stdout.splitlines()]
+
+    assert found("election") == ["elections", "election"]  # not «elected»
+    assert found("city") == ["cities", "city"]  # the possessive: city's
+    assert found("stop") == ["stopped", "stops"]
+    assert found("use") == ["using"]
+
+
 def test_name_finds_kazakh_latin_and_declined_variants(corpus):
     result = run_ct("search", "--name", "--json", "Токаев", str(corpus))
     matches = [json.loads(line)["match"] for line in result.stdout.splitlines()]

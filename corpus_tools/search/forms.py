@@ -1,10 +1,11 @@
-"""Word forms for ``--forms``: light suffix-stripping stemmers for Russian and Kazakh.
+"""Word forms for ``--forms``: light suffix-stripping stemmers for Russian, Kazakh and English.
 
 Dependency-free and fast: a word matches the query when the two share a stem. Russian follows
 the Snowball algorithm (endings removed inside the region after the first vowel); Kazakh strips
 chains of case, plural and possessive endings, because Kazakh stacks them
-(``Астана-да``, ``сайлау-лар-ы-нда``). Each word gets a small set of candidate stems, so a word
-matches when any of its stems is one of the query's stems.
+(``Астана-да``, ``сайлау-лар-ы-нда``); English loses its inflections only (plural and
+possessive, ``-ed``, ``-ing``), not derivations (election is not elect). Each word gets a small
+set of candidate stems, so a word matches when any of its stems is one of the query's stems.
 """
 
 from __future__ import annotations
@@ -132,10 +133,51 @@ def kazakh_stems(word: str) -> set[str]:
     return stems
 
 
+_LATIN_WORD = re.compile(r"[a-z]+(?:['’]s)?")
+_DOUBLED = re.compile(r"([bdgkmnprt])\1$")  # stopped → stop; not the ll, ss, zz of fall, pass
+_ES_PLURAL = ("sses", "shes", "ches", "xes", "zzes")
+_ENGLISH_VOWEL = re.compile("[aeiouy]")
+
+
+def english_stems(word: str) -> set[str]:
+    """Base forms of an English word's inflections: cities → city, boxes → box, Almaty's →
+    almaty, stopped → stop, used → use, making → make. A lower-case word; others give nothing."""
+    if not _LATIN_WORD.fullmatch(word):
+        return set()
+    if word.endswith(("'s", "’s")):
+        return {word[:-2]}
+    if word.endswith("ies") and len(word) > 4:
+        return {word[:-3] + "y"}
+    if word.endswith(_ES_PLURAL):
+        return {word[:-2]}
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "news")) and len(word) > 3:
+        return {word[:-1]}
+    for ending in ("ed", "ing"):
+        stem = word[: -len(ending)]
+        if not word.endswith(ending) or not _ENGLISH_VOWEL.search(stem) or word.endswith("eed"):
+            continue  # thing, sing, red, need, seed: no inflection there
+        if ending == "ed" and stem.endswith("i"):
+            return {stem[:-1] + "y"}  # carried → carry
+        found = {stem + "e"}  # used → use, making → make
+        if len(stem) >= 3:
+            found.add(stem)
+        if len(stem) >= 4:
+            found.add(_DOUBLED.sub(r"\1", stem))  # stopped → stop; added stays add
+        return found
+    return set()
+
+
 def stems_of(word: str) -> set[str]:
-    """The word itself (lower case), its Russian stem and its Kazakh stems."""
+    """The word itself (lower case), its Russian stem, its Kazakh stems and English base forms."""
     word = word.lower().replace("ё", "е")
-    return {word, russian_stem(word), *kazakh_stems(word)}
+    return {word, russian_stem(word), *kazakh_stems(word), *english_stems(word)}
+
+
+def _prefixes(stems: set[str]) -> set[str]:
+    """What every form of a word starts with, for the candidate regex: the stems, and for an
+    English base form in -y or -e the form without it (city → citi-es, make → mak-ing)."""
+    extra = {stem[:-1] for stem in stems if _LATIN_WORD.fullmatch(stem) and stem[-1:] in "ye"}
+    return stems | {prefix for prefix in extra if len(prefix) >= 2}
 
 
 class FormsMatcher:
@@ -149,14 +191,16 @@ class FormsMatcher:
             raise CtError("--forms needs at least one word")
         self.query_stems = [stems_of(word) for word in words]
         alternatives = "|".join(
-            "(?<!\\w)(?:" + "|".join(re.escape(p) for p in sorted(stems, key=len)) + ")\\w*"
+            "(?<!\\w)(?:"
+            + "|".join(re.escape(p) for p in sorted(_prefixes(stems), key=len))
+            + ")\\w*"
             for stems in self.query_stems
         )
         self._candidates = re.compile(alternatives, re.IGNORECASE)
         self._words = re.compile(r"\w+")
         # Every form starts with the first word's shortest stem: the raw-bytes pre-filter (not
         # when the stem has е, which the text may spell ё).
-        first = min(self.query_stems[0], key=len)
+        first = min(_prefixes(self.query_stems[0]), key=len)
         self.literals = None if "е" in first else [first]
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
