@@ -309,6 +309,8 @@ def test_currency_and_stock_tickers() -> None:
         ("Алматы +12°C", "weather_widget"),
         ("Астана: −5 °C", "weather_widget"),
         ("Tuesday, Jan 17 2012 3PM 3°C 6PM -1°C 5-Day Forecast", "weather_widget"),
+        ("Погода в Алматы +5", "weather_widget"),
+        ("Ауа райы Астана −12", "weather_widget"),
         ('<div class="banner"><a href="/promo">Реклама</a></div>', "markup_code"),
         ("Подробнее…", "read_more_link"),
         ("* * | , |", "punctuation_only"),
@@ -325,6 +327,7 @@ def test_weather_headlines_and_sentences_are_not_widgets() -> None:
         "В Алматы ожидается жара до +35°",
         "Жара до +40° накроет юг Казахстана",
         "Температура воздуха в Астане поднимется до +25°C.",
+        "Погода на выходные: до -30 ожидается в Казахстане",
     ]
     found = rules_of(page_with(*lines))
     assert all(found[line] != "weather_widget" for line in lines)

@@ -349,6 +349,9 @@ def currency_ticker(text: str) -> bool:
 # A temperature, '+12°C', '−5 °C', '13°': weather widgets print one or a few, each with a place
 # or an hour; a headline or a sentence about the weather has more words than that.
 _TEMPERATURE = re.compile(r"[+−-]?\d{1,2}\s*°\s*[CСFcсf]?")
+_SIGNED_WEATHER = re.compile(
+    r"^(?:погода|ауа райы|weather)\b.*\s[+−-]\d{1,2}\s*(?:[CС])?$", re.IGNORECASE
+)
 _WIDGET_WORD = re.compile(r"(?<!\d)[^\W\d_]{2,}")  # '3PM' is an hour, not a word
 
 
@@ -356,8 +359,10 @@ _WIDGET_WORD = re.compile(r"(?<!\d)[^\W\d_]{2,}")  # '3PM' is an hour, not a wor
     "weather_widget", "Weather widgets: 'Алматы +12°C', 'Астана: −5 °C', '3PM 3°C 6PM -1°C'."
 )
 def weather_widget(text: str) -> bool:
-    if len(text) > 120 or "°" not in text:
+    if len(text) > 120:
         return False
+    if "°" not in text:  # 'Погода в Алматы +5': a widget names the weather and ends on a sign
+        return len(text.split()) <= 6 and _SIGNED_WEATHER.match(text) is not None
     temperatures = len(_TEMPERATURE.findall(text))
     words = _WIDGET_WORD.findall(_TEMPERATURE.sub("", text).lower())
     places = [word for word in words if word not in lx.WEATHER_WORDS]
