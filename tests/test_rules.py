@@ -65,11 +65,22 @@ def assert_article_kept(found: dict[str, str | None]) -> None:
         ["10:22 PM, Jan. 11, 2024 |"],
         ["Wednesday, January 11 2024, 7:02 p.m."],
         ["Mar. 3, 2024 10:15 AM"],
+        ["00:03 05.01.2024 6", "6 января 2024, 8:39 0"],  # with the comment count after it
+        ["16 янв | 17:10", "15 дек. | 09:02"],
     ],
 )
 def test_timestamp_lines_are_removed(lines: list[str]) -> None:
     found = rules_of(page_with(*lines))
     assert all(found[line] == "timestamp" for line in lines)
+    assert_article_kept(found)
+
+
+def test_a_title_over_its_date_and_comment_count_is_kept_under_a_link_list() -> None:
+    title = "Аким Медеуского района встретился с жителями"
+    lines = ["Новости дня", *SIDEBAR[:3], title, "00:03 05.01.2024 6", *ARTICLE]
+    found = rules_of("\n".join(lines))
+    assert found[title] is None
+    assert all(found[line] == "link_list" for line in SIDEBAR[:3])
     assert_article_kept(found)
 
 

@@ -51,7 +51,8 @@ MONTHS = (
     "октябр[ья]|ноябр[ья]|декабр[ья]|"
     "қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан|"
     "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
+    "янв|фев|мар|апр|июн|июл|авг|сен|сент|окт|ноя|дек"
 )
 
 # Headings of link sidebars: «Популярное», «Читайте также», "Most read" ...

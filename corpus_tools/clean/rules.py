@@ -108,11 +108,14 @@ _STAMP_END = r"[\s|•·]*"  # a separator the layout left after the date
 _DATE_LINE = _whole(
     rf"{_BULLET}(?:{_WEEKDAY},?\s*)?{_ANY_DATE}(?:,?\s*(?:в\s*)?{_CLOCK})?{_STAMP_END}"
 )
+# A date with a time may carry the comment or view count the layout printed after it:
+# '00:03 05.01.2012 6', '6 января 2012, 8:39 0'.
+_STAMP_COUNT = r"(?:[\s,|]+\d{1,5})?"
 _DATETIME_LINE = _whole(
     rf"{_BULLET}(?:"
     rf"{_CLOCK}|"
-    rf"(?:{_WEEKDAY},?\s*)?{_ANY_DATE}\s*[,|/]?\s*(?:в\s*|at\s*)?{_CLOCK}|"
-    rf"{_CLOCK}\s*[,|/]?\s*(?:on\s*)?(?:{_WEEKDAY},?\s*)?{_ANY_DATE}"
+    rf"(?:{_WEEKDAY},?\s*)?{_ANY_DATE}\s*[,|/]?\s*(?:в\s*|at\s*)?{_CLOCK}{_STAMP_COUNT}|"
+    rf"{_CLOCK}\s*[,|/]?\s*(?:on\s*)?(?:{_WEEKDAY},?\s*)?{_ANY_DATE}{_STAMP_COUNT}"
     rf"){_STAMP_END}"
 )
 _WEEKDAY_DATE_LINE = _whole(
