@@ -619,7 +619,19 @@ def test_a_title_printed_twice_is_still_the_title_over_its_byline() -> None:
     header += ["Share this story", "Map: City Hall", "View larger map"]
     page = Cleaner().page("\n".join([*menu, *header, *EN_ARTICLE]))
     rules = [u.rule for u in page.units if u.text == title]
-    assert rules == [None, "repeated_in_page"]
+    assert rules == ["repeated_in_page", None]  # the copy over the byline stays
+    assert page.meta["title"] == title
+
+
+def test_the_copy_of_a_title_over_its_date_is_kept_not_the_one_in_the_page_head() -> None:
+    title = "Аким Медеуского района встретился с жителями"
+    head = [title, "Главная", "Новости", "Общество"]
+    header = [title, "12.03.2024 14:05"]
+    teaser = ["Читайте также", title, "12.03.2024 14:05"]  # the same story teased under it
+    page = Cleaner().page("\n".join([*head, *header, *ARTICLE, *teaser]))
+    rules = [u.rule for u in page.units if u.text == title]
+    assert rules[:2] == ["repeated_in_page", None]
+    assert rules[2] is not None
     assert page.meta["title"] == title
 
 

@@ -778,18 +778,24 @@ def read_more_link(text: str) -> bool:
 @rule(
     "repeated_in_page",
     "Second and later copies of a line of 30+ characters in one page "
-    "(per-comment widgets, a title repeated by the layout); a refrain in verse stays.",
+    "(per-comment widgets, a title repeated by the layout; the copy over the article's date is "
+    "the one kept); a refrain in verse stays.",
     within_article=True,
 )
 def repeated_in_page(page: Page) -> Iterator[int]:
-    seen: set[str] = set()
+    """The first copy stays, unless a later one is the article's title over its date or author
+    (the page's <title> or a sidebar printed it first)."""
+    copies: dict[str, list[int]] = {}
     for index in _live(page):
         key = line_key(_text(page, index))
-        if len(key) < 30:
-            continue
-        if key in seen and not _in_verse(page, index):
-            yield index
-        seen.add(key)
+        if len(key) >= 30:
+            copies.setdefault(key, []).append(index)
+    repeated = []
+    for indexes in copies.values():
+        if len(indexes) > 1:
+            kept = next((i for i in indexes if _dated_title(page, i)), indexes[0])
+            repeated += (i for i in indexes if i != kept and not _in_verse(page, i))
+    yield from sorted(repeated)
 
 
 def _in_verse(page: Page, index: int) -> bool:
