@@ -67,6 +67,7 @@ def assert_article_kept(found: dict[str, str | None]) -> None:
         ["Mar. 3, 2024 10:15 AM"],
         ["00:03 05.01.2024 6", "6 января 2024, 8:39 0"],  # with the comment count after it
         ["16 янв | 17:10", "15 дек. | 09:02"],
+        ["12.03.2024 09:15 ALMT", "18:30 (GMT+6)", "Jan. 11, 2024 5:00PM EST"],  # time zones
     ],
 )
 def test_timestamp_lines_are_removed(lines: list[str]) -> None:
@@ -328,6 +329,7 @@ def test_currency_and_stock_tickers() -> None:
         ('<div class="banner"><a href="/promo">Реклама</a></div>', "markup_code"),
         ("Подробнее…", "read_more_link"),
         ("* * | , |", "punctuation_only"),
+        ("Â", "punctuation_only"),  # a no-break space decoded as Latin-1
     ],
 )
 def test_single_line_furniture(line: str, rule: str) -> None:
@@ -395,6 +397,7 @@ def test_a_bare_time_above_the_lead_dates_nothing() -> None:
         "Published on Tuesday 17 January 2024 00:00",
         "Last updated at 3:23 PM on 11th January 2024",
         "Updated: 5:45 PM Jan 11, 2024",
+        "Published Wednesday, Jan. 11, 2024 5:00PM EST",
     ],
 )
 def test_english_published_lines_go_to_meta(line: str) -> None:

@@ -91,7 +91,12 @@ def _whole(pattern: str) -> re.Pattern[str]:
 
 _BULLET = r"[\s*•·●▪■►▸\-–—|>]*"
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
-_CLOCK = rf"{_TIME}(?:\s*[ap]\.?\s?m\b\.?)?"  # '14:05', '10:22 PM', '7:02 p.m.'
+# '14:05', '10:22 PM', '7:02 p.m.', '5:00PM EST', '18:30 (GMT+6)', '09:15 ALMT'
+_TIME_ZONE = (
+    r"\(?(?:gmt|utc)\s*[+-−]\s*\d{1,2}(?::?\d{2})?\)?|"
+    r"\(?(?:est|edt|cst|cdt|mst|mdt|pst|pdt|gmt|utc|bst|cet|cest|eet|eest|msk|almt|aqtt|ist|aest|aedt)\)?"
+)
+_CLOCK = rf"{_TIME}(?:\s*[ap]\.?\s?m\b\.?)?(?:\s*(?:{_TIME_ZONE})(?![a-zа-я]))?"
 _NUM_DATE = r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?:\s*(?:г\.?|ж\.?))?"
 _ISO_DATE = r"\d{4}-\d{2}-\d{2}"
 _WORD_DATE = (
@@ -675,10 +680,12 @@ _ASTERISM = re.compile(r"^(\*\s*){3}$|^\*{3,}$")
 
 @line_rule(
     "punctuation_only",
-    "Lines with no letter or digit: stray commas, bullets, separators.",
+    "Lines with no letter or digit: stray commas, bullets, separators, the 'Â' of a misread "
+    "no-break space.",
     within_article=True,
 )
 def punctuation_only(text: str) -> bool:
+    text = text.replace("Â", "")  # a no-break space read as Latin-1 ('\xc2\xa0' → 'Â ')
     return not any(ch.isalnum() for ch in text) and not _ASTERISM.match(text)
 
 
