@@ -223,13 +223,18 @@ def published_date(page: Page) -> Iterator[int]:
 _HAS_DATE = re.compile(r"\d[./-]\d|\d{4}|[^\W\d_]{3}")
 
 
+_DATE_PARTS = re.compile(r"\s+[|•·]\s+")
+
+
 @functools.lru_cache(maxsize=LINE_CACHE_SIZE)
 def _prefixed_date(text: str) -> str | None:
-    """The date of a 'Posted: 11.12.2024 18:00' / 'Updated yesterday at 5:45 PM' line."""
-    if len(text) > 100 or _DIGIT.search(text) is None:
+    """The date of a 'Posted: 11.12.2024 18:00' / 'Updated yesterday at 5:45 PM' line, or of
+    the first part of «Опубликовано: 12.03.2024 10:15 | Обновлено: 12.03.2024 11:00»."""
+    if len(text) > 160 or _DIGIT.search(text) is None:
         return None
-    match = _PUBLISHED.match(text)
-    return match.group("value") if match else None
+    parts = _DATE_PARTS.split(text)
+    matches = [_PUBLISHED.match(part) for part in parts[:2]] if len(parts) <= 2 else [None]
+    return matches[0].group("value") if all(matches) else None  # type: ignore[union-attr]
 
 
 def _record_published(page: Page, value: str) -> None:

@@ -720,8 +720,8 @@ def find_dates(text: str, lang: str = "ru", doc_date: str | None = None) -> list
 # --------------------------------------------------------------------------- document date
 
 _PUBLISHED_LINE = re.compile(
-    r"^\s*(?:posted|published|updated|опубликовано|дата публикации|размещено|жарияланды|"
-    r"жарияланған|дата)\s*:?\s*(?P<rest>.+)$",
+    r"^\s*(?:posted|published|updated|опубликовано|дата публикации|время публикации|размещено|"
+    r"жарияланды|жарияланған|дата)\s*:?\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
 _WEEKDAY_LINE = re.compile(rf"^\s*(?:{_WEEKDAYS})\b", re.IGNORECASE)
