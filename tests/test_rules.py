@@ -85,6 +85,17 @@ def test_a_title_over_its_date_and_comment_count_is_kept_under_a_link_list() -> 
     assert_article_kept(found)
 
 
+def test_menu_entries_interleaved_with_paragraphs_go_but_a_list_stays() -> None:
+    menu = ["* Общество", "* Экономика", "* Спорт"]
+    lines = [ARTICLE[0], menu[0], ARTICLE[1], menu[1], ARTICLE[2], menu[2]]
+    found = rules_of("\n".join(lines))
+    assert [found[m] for m in menu[:2]] == ["interleaved_menu_item"] * 2
+    assert_article_kept(found)
+    in_article = ["В списке:", "* школа № 12", "* лицей № 3", "* Новая школа в Алатау."]
+    found = rules_of("\n".join([ARTICLE[0], *in_article, ARTICLE[1], ARTICLE[2]]))
+    assert all(found[line] is None for line in in_article)
+
+
 def test_a_date_inside_a_sentence_is_not_a_timestamp() -> None:
     text = page_with(
         "Встреча прошла 12 мая 2024 года в 13:46 в здании акимата, сообщает пресс-служба."

@@ -866,6 +866,28 @@ def side_column(page: Page) -> Iterator[int]:
         yield index
 
 
+@rule(
+    "interleaved_menu_item",
+    "A lone bulleted entry of up to four words between two paragraphs ('* Общество'): a menu "
+    "column HTML-to-text printed line by line among the article's.",
+    within_article=True,
+)
+def interleaved_menu_item(page: Page) -> Iterator[int]:
+    """A list in an article has two items or more and is introduced by a line ending in a colon;
+    one bulleted line with a paragraph right above and right below is a neighbouring column's
+    menu entry, printed between the article's paragraphs."""
+    live = page.live()
+    texts = [_text(page, i) for i in live]
+    for position in range(1, len(live) - 1):
+        text = texts[position]
+        if text[0] not in _BULLETS or len(text.split()) > 4 or text.endswith(_CLAUSE_END):
+            continue
+        if not any(ch.isalpha() for ch in text) or _DIGIT.search(text):
+            continue  # the asterism '* * *' between sections; a numbered step '* 2. Зарядите …'
+        if is_prose(texts[position - 1]) and is_prose(texts[position + 1]):
+            yield live[position]
+
+
 @rule("link_list", "'Popular' / 'Читайте также' / 'Көп оқылған' headings and the headlines below.")
 def link_list(page: Page) -> Iterator[int]:
     live = _live(page)
