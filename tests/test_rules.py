@@ -96,6 +96,20 @@ def test_menu_entries_interleaved_with_paragraphs_go_but_a_list_stays() -> None:
     assert all(found[line] is None for line in in_article)
 
 
+def test_short_closing_lines_of_an_article_stay_but_a_teaser_after_them_goes() -> None:
+    closing = [
+        "— Работы завершат до конца года, — добавил аким.",
+        "— Жители довольны, — сказал он.",
+        "Напомним, в прошлом году в районе открыли две школы.",
+        "Еске салайық, бұған дейін ауданда екі мектеп ашылған.",
+    ]
+    teaser = "В Шымкенте открыли новый парк"
+    found = rules_of("\n".join([*ARTICLE, *closing, teaser, "Самое читаемое"]))
+    assert [found[line] for line in closing] == [None] * 4
+    assert found[teaser] is not None
+    assert_article_kept(found)
+
+
 def test_a_date_inside_a_sentence_is_not_a_timestamp() -> None:
     text = page_with(
         "Встреча прошла 12 мая 2024 года в 13:46 в здании акимата, сообщает пресс-служба."

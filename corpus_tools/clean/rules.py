@@ -1197,6 +1197,33 @@ NEIGHBOUR_RUN_ABOVE = 300
 NEIGHBOUR_RUN_BELOW = 400
 
 
+# How a news article's closing lines open: a reminder of earlier events («Напомним, …», «Еске
+# салайық, …», "Earlier, …") or a line of dialogue. A teaser or sidebar never opens like that.
+_CLOSING_OPENING = re.compile(
+    r"^(?:[–—-]\s*\S|(?:напомним|ранее|отметим|добавим|также|кроме того|еске салайық|айта кетейік|"
+    r"бұған дейін|сондай-ақ|recall|earlier|previously|also|meanwhile)\b)",
+    re.IGNORECASE,
+)
+MAX_CLOSING_LINES = 6
+
+
+def _closing_lines(texts: list[str], removed: list[int], start: int) -> Iterator[int]:
+    """Short sentences from ``start`` on that close the article (see _CLOSING_OPENING), while
+    no furniture was removed between; at most MAX_CLOSING_LINES."""
+    if start - 3 < 0 or start - 3 >= len(texts):
+        return
+    for position in range(start, min(len(texts), start + MAX_CLOSING_LINES)):
+        text = texts[position]
+        if removed[position] != removed[start - 3] or not text.endswith(_SENTENCE_CLOSE):
+            return
+        if len(text.split()) < 3 or not _CLOSING_OPENING.match(text):
+            return
+        yield position
+
+
+_SENTENCE_CLOSE = tuple('.!?…"»”')
+
+
 def _continues_sentence(previous: str, line: str) -> bool:
     return line[0].isalpha() and line[0].islower() and not previous.endswith(_CLAUSE_END)
 
@@ -1280,6 +1307,7 @@ def boilerplate_context(page: Page) -> Iterator[int]:
         and (removed[p] == removed[first] or is_title_candidate(texts[p]))
     )
     keep.update(p for p in range(last + 1, min(len(live), last + 3)) if removed[p] == removed[last])
+    keep.update(_closing_lines(texts, removed, last + 3))
     # The title is often a few lines above the lead, past dates and share buttons: the nearest
     # one over its date or author line, else the nearest title-shaped line.
     header_zone = range(first - 1, max(-1, first - 16), -1)
