@@ -517,6 +517,10 @@ def test_tag_lines_become_metadata() -> None:
     # A sentence that mentions tags is no tag line.
     sentence = "Теги: так редакция называет ключевые слова, которые читатели ищут чаще всего."
     assert sentence in clean_text("\n".join([ARTICLE[0], sentence, ARTICLE[1]]))
+    # A heading over one tag a line; the list under them is not taken for tags.
+    lines = [*ARTICLE, "Тегтер:", "Энергетика", "Тоқаев", "Самое читаемое", "В Астане открыли парк"]
+    record = Cleaner().clean({"id": "z", "text": "\n".join(lines)})
+    assert record["meta"]["tags"] == ["Энергетика", "Тоқаев"]
 
 
 def test_english_byline_with_a_role_and_a_view_count_with_thousands() -> None:

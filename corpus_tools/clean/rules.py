@@ -509,6 +509,21 @@ def photo_credit(page: Page) -> Iterator[int]:
             yield index
 
 
+_TAG_HEADING = re.compile(
+    r"(?:теги|тэги|метки|тегтер|кілт сөздер|tags?|topics|keywords)\s*:?", re.IGNORECASE
+)
+MAX_TAG_LINES = 12
+
+
+def _is_tag(text: str) -> bool:
+    """One tag on its own line: a few words, no sentence end, not the next list's heading."""
+    return (
+        len(text.split()) <= 4
+        and not text.endswith((".", "!", "?", "…", ":"))
+        and not _is_list_heading(text)
+    )
+
+
 _TAG_LINE = re.compile(
     r"(?:теги|тэги|метки|тегтер|кілт сөздер|tags?|topics|keywords)\s*:\s*(?P<tags>\S.*)",
     re.IGNORECASE,
@@ -521,8 +536,16 @@ _TAG_LINE = re.compile(
     within_article=True,
 )
 def tags(page: Page) -> Iterator[int]:
-    for index in _live(page):
+    live = _live(page)
+    for position, index in enumerate(live):
         text = _text(page, index)
+        if _TAG_HEADING.fullmatch(text):  # 'Теги:' over one tag a line
+            below = (_text(page, i) for i in live[position + 1 : position + 1 + MAX_TAG_LINES])
+            listed = list(itertools.takewhile(_is_tag, below))
+            if listed:
+                page.meta.setdefault("tags", [tag.strip(" #*•") for tag in listed])
+                yield from live[position : position + 1 + len(listed)]
+            continue
         found = _TAG_LINE.fullmatch(_LEADING_BULLET.sub("", text)) if len(text) <= 300 else None
         if found is None or found["tags"].rstrip().endswith((".", "!", "?", "…")):
             continue  # a sentence that opens with the word, not a list of tags
