@@ -17,6 +17,8 @@ import numpy as np
 # Letters and digits of every script; everything else (punctuation, spaces, "_") separates words.
 # Digits stay, so yesterday's and today's currency note do not fold into one text.
 _NON_WORD = re.compile(r"[\W_]+")
+_WORD = re.compile(r"[^\W_]+")
+_SENTENCE_END = re.compile(r"[.!?…]")
 _DIGITS = re.compile(rb"\d+")
 _NAME_CONTEXT = 0x5A5A5A5A  # keeps name contexts apart from number contexts
 _SHIFT32 = np.uint64(32)
@@ -33,18 +35,23 @@ def _slots(words: list[bytes], text: str) -> np.ndarray:
     """The numbers that follow each word, and the capitalised names (places, people) that follow
     each pair of words (one word, such as "в", is too common a context for names), packed as
     sorted ``context << 32 | value`` (8 bytes a slot)."""
-    cased = _NON_WORD.sub(" ", text).split()  # the same words as ``words``, case kept
+    spans = [match.span() for match in _WORD.finditer(text)]  # the same words as ``words``
     slots: set[int] = set()
     for i in range(1, len(words)):
         word = words[i]
         if _DIGITS.search(word):
             context = zlib.crc32(words[i - 1])
-        elif i > 1 and cased[i][0].isupper():
+        elif i > 1 and text[spans[i][0]].isupper() and not _opens_sentence(text, spans, i):
             context = zlib.crc32(words[i - 1], zlib.crc32(words[i - 2])) ^ _NAME_CONTEXT
         else:
             continue
         slots.add(context << 32 | zlib.crc32(word))
     return np.array(sorted(slots), dtype=np.uint64)
+
+
+def _opens_sentence(text: str, spans: list[tuple[int, int]], i: int) -> bool:
+    """A capital after a full stop is no name («… добавил он. Ранее сообщалось …»)."""
+    return _SENTENCE_END.search(text, spans[i - 1][1], spans[i][0]) is not None
 
 
 def _unpack_slots(packed: np.ndarray) -> dict[int, set[int]]:
