@@ -76,6 +76,10 @@ def test_a_region_is_not_its_capital_city(
 
 def test_a_region_the_gazetteer_lacks_is_not_taken_for_its_city(matcher: NameMatcher) -> None:
     assert matcher.find("в Московской области") == []
+    # Almaty district of Astana, in Russian and Kazakh: not the city of Almaty
+    assert [m.canonical for m in matcher.find("в Алматинском районе Астаны")] == ["Астана"]
+    assert matcher.find("Алматы ауданында жиын өтті") == []
+    assert [m.canonical for m in matcher.find("в Медеуском районе Алматы")] == ["Алматы"]
     assert [m.canonical for m in matcher.find("Московский метрополитен")] == ["Москва"]
 
 

@@ -244,7 +244,7 @@ class NameMatcher:
                 continue  # «Им», «Он» at a sentence start are pronouns, not «ІІМ» or «ОН»
             start, end = span[0][0], span[-1][1]
             hit = self._lookup(tuple(w[2] for w in span))
-            if hit is not None and _first_name_of_place(hit[0], text, words, position + count):
+            if hit is not None and _named_after_place(hit[0], text, words, position + count):
                 hit = None
             if hit is not None:
                 entity, confidence, flags = hit
@@ -254,8 +254,7 @@ class NameMatcher:
                 return mention, count
         word = words[position][2]
         adjective = self._adjective(word)
-        region = position + 1 < len(words) and words[position + 1][2] in _REGION_WORDS
-        if adjective is not None and not region:  # a region the gazetteer lacks is not the city
+        if adjective is not None and not _region_word_at(words, position + 1):
             start, end = words[position][:2]
             return Mention(word, start, end, adjective.canonical, "place", 0.8, ["adjective"]), 1
         if self.morphology and position + 1 < len(words):
@@ -269,7 +268,7 @@ class NameMatcher:
                 return Mention(word, start, end, surname, "person", 0.6, ["surname"]), 1
         if self.fuzzy:
             hit = self._fuzzy(word)
-            if hit is not None and not _first_name_of_place(hit[0], text, words, position + 1):
+            if hit is not None and not _named_after_place(hit[0], text, words, position + 1):
                 start, end = words[position][:2]
                 entity, score = hit
                 mention = Mention(word, start, end, entity.canonical, entity.type, score, ["fuzzy"])
@@ -370,7 +369,8 @@ def _consonants(key: str) -> str:
 
 
 # Lower-case words that go on a place's name: «Жамбылская область», «Алматы облысында»,
-# "Almaty region".
+# "Almaty region". A region or district the gazetteer lacks is not the place it is named after
+# («в Алматинском районе», «Алматы ауданында»: districts of Astana).
 _REGION_WORDS = frozenset(
     [
         "область",
@@ -386,11 +386,23 @@ _REGION_WORDS = frozenset(
         "облысымен",
         "region",
         "oblast",
+        "район",
+        "района",
+        "районе",
+        "районом",
+        "ауданы",
+        "ауданында",
+        "ауданының",
+        "district",
     ]
 )
 # «Алматинской области» → «Алматинская область»: the region's adjective in the nominative.
 _REGION_CASES = frozenset({"области", "областью"})
 _FEMININE_ADJECTIVE_CASE = re.compile(r"(?:ой|ою|ую)$")
+
+
+def _region_word_at(words: list[tuple[int, int, str]], index: int) -> bool:
+    return index < len(words) and words[index][2] in _REGION_WORDS
 
 
 def _may_continue_name(word: str) -> bool:
@@ -421,12 +433,17 @@ _PATRONYMIC = re.compile(
 )
 
 
-def _first_name_of_place(
+def _named_after_place(
     entity: Entity, text: str, words: list[tuple[int, int, str]], index: int
 ) -> bool:
-    """A place's name followed by a patronymic at ``words[index]`` is a person's first name
-    («Нурсултан Абишевич», not the city once called Nursultan)."""
-    if entity.type != "place" or index >= len(words) or not words[index][2][0].isupper():
+    """A place's name followed at ``words[index]`` by a region or district word (a region the
+    gazetteer lacks: «Алматы ауданы») or by a patronymic (a person's first name: «Нурсултан
+    Абишевич», not the city once called Nursultan) is not the place."""
+    if entity.type != "place" or index >= len(words):
+        return False
+    if words[index][2] in _REGION_WORDS:
+        return True
+    if not words[index][2][0].isupper():
         return False
     return _adjacent(text, words[index - 1 : index + 1]) and bool(
         _PATRONYMIC.search(words[index][2].lower())
