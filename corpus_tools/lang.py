@@ -42,7 +42,11 @@ EN_STOPWORDS = _word_set(
 )
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
-_KK_LETTERS = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
+
+# The nine letters only Kazakh uses, and the Russian letters that stand in for them when a name
+# is written in Russian (Тоқаев / Токаев) or a Kazakh text is searched with a Russian keyboard.
+KAZAKH_LETTERS = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
+RUSSIAN_LOOKALIKES = "агкноуухиАГКНОУУХИ"
 
 # Only the start of a long document is looked at: language rarely changes mid-article and this
 # keeps the cost per document constant.
@@ -73,7 +77,7 @@ def detect_language(text: str) -> str:
 
 def _cyrillic_language(sample: str, tokens: list[str], cyrillic: int) -> str:
     """Kazakh by its own letters and function words; a page with plenty of both is ``mixed``."""
-    kk_letter_share = sum(map(sample.count, _KK_LETTERS)) / cyrillic
+    kk_letter_share = sum(map(sample.count, KAZAKH_LETTERS)) / cyrillic
     total = max(len(tokens), 1)
     russian = sum(map(RU_STOPWORDS.__contains__, tokens)) / total
     kazakh = sum(map(KK_STOPWORDS.__contains__, tokens)) / total

@@ -13,7 +13,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-KAZAKH_FOLD = str.maketrans("әқңғөұүһіӘҚҢҒӨҰҮҺІ", "акнгоуухиАКНГОУУХИ")
+from ..lang import KAZAKH_LETTERS, RUSSIAN_LOOKALIKES
+
+KAZAKH_FOLD = str.maketrans(KAZAKH_LETTERS, RUSSIAN_LOOKALIKES)
 _APOSTROPHES_DOTS = re.compile(r"[’'`.]")
 
 _CYRILLIC_TO_LATIN = {

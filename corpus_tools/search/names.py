@@ -17,13 +17,15 @@ import re
 from collections.abc import Iterable, Iterator
 
 from ..errors import CtError
+from ..lang import KAZAKH_LETTERS, RUSSIAN_LOOKALIKES
 
 MAX_SPELLINGS = 16  # Latin spellings of one word the raw pre-filter looks for
-_FOLD = dict(zip("әқңғөұүһіӘҚҢҒӨҰҮҺІёЁ", "акнгоуухиАКНГОУУХИеЕ", strict=True))
+_FOLD = dict(zip(KAZAKH_LETTERS + "ёЁ", RUSSIAN_LOOKALIKES + "еЕ", strict=True))
 _FOLDABLE = re.compile(f"[{''.join(_FOLD)}]")
 _UNFOLD: dict[str, str] = {}
-for _original, _folded in zip("әқңғөұүһіё", "акнгоуухие", strict=True):
-    _UNFOLD[_folded] = _UNFOLD.get(_folded, "") + _original
+for _original, _folded in _FOLD.items():
+    if _original.islower():
+        _UNFOLD[_folded] = _UNFOLD.get(_folded, "") + _original
 
 
 def fold(text: str) -> str:
