@@ -523,6 +523,30 @@ def test_tag_lines_become_metadata() -> None:
     assert record["meta"]["tags"] == ["Энергетика", "Тоқаев"]
 
 
+@pytest.mark.parametrize(
+    ("line", "source"),
+    [
+        ("Источник: tengrinews.kz", "tengrinews.kz"),
+        ("По материалам РИА Новости", "РИА Новости"),
+        ("Дереккөз: Ақорданың баспасөз қызметі", "Ақорданың баспасөз қызметі"),
+        ("Source: Reuters", "Reuters"),
+    ],
+)
+def test_source_lines_become_metadata(line: str, source: str) -> None:
+    page = Cleaner().page(page_with(line))
+    assert {u.text: u.rule for u in page.units if u.text}[line] == "source_credit"
+    assert page.meta["credited_source"] == source
+
+
+def test_sentences_that_open_like_a_source_line_stay() -> None:
+    lines = [
+        "Источник: по словам очевидцев, пожар начался ночью в подвале жилого дома на окраине.",
+        "По материалам дела, обвиняемый скрывался два года и был задержан в Шымкенте.",
+    ]
+    found = rules_of(page_with(*lines))
+    assert all(found[line] != "source_credit" for line in lines)
+
+
 def test_english_byline_with_a_role_and_a_view_count_with_thousands() -> None:
     text = "\n".join(
         [

@@ -509,9 +509,32 @@ def photo_credit(page: Page) -> Iterator[int]:
             yield index
 
 
-_TAG_HEADING = re.compile(
-    r"(?:теги|тэги|метки|тегтер|кілт сөздер|tags?|topics|keywords)\s*:?", re.IGNORECASE
+# A news item's source: «Источник: tengrinews.kz», «По материалам РИА Новости», "Source: AP".
+_SOURCE_LINE = re.compile(
+    r"(?:источник|source|дереккөз|ақпарат көзі)\s*:\s*(?P<a>\S.*)|по материалам\s+(?P<b>\S.*)",
+    re.IGNORECASE,
 )
+MAX_SOURCE_WORDS = 8
+
+
+@rule(
+    "source_credit",
+    "A news item's source line ('Источник: tengrinews.kz', 'По материалам РИА Новости', "
+    "'Дереккөз: ...'): to meta.credited_source.",
+    within_article=True,
+)
+def source_credit(page: Page) -> Iterator[int]:
+    for index in _live(page):
+        text = _text(page, index)
+        found = _SOURCE_LINE.fullmatch(_LEADING_BULLET.sub("", text)) if len(text) <= 120 else None
+        value = found and (found["a"] or found["b"]).strip()
+        if value and len(value.split()) <= MAX_SOURCE_WORDS and not value.endswith(("!", "?")):
+            page.meta.setdefault("credited_source", value)
+            yield index
+
+
+_TAG_WORDS = r"теги|тэги|метки|тегтер|кілт сөздер|tags?|topics|keywords"
+_TAG_HEADING = re.compile(rf"(?:{_TAG_WORDS})\s*:?", re.IGNORECASE)
 MAX_TAG_LINES = 12
 
 
@@ -524,10 +547,7 @@ def _is_tag(text: str) -> bool:
     )
 
 
-_TAG_LINE = re.compile(
-    r"(?:теги|тэги|метки|тегтер|кілт сөздер|tags?|topics|keywords)\s*:\s*(?P<tags>\S.*)",
-    re.IGNORECASE,
-)
+_TAG_LINE = re.compile(rf"(?:{_TAG_WORDS})\s*:\s*(?P<tags>\S.*)", re.IGNORECASE)
 
 
 @rule(
