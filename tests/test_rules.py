@@ -668,6 +668,9 @@ SIDEBAR = [
     [
         ["26 ноября 2024, 15:28 [ «Курсив» ]"],  # a date line the rules keep
         ["Published January 12, 2024 | Health Desk"],
+        ["Jonathan Carson January 17, 2024"],  # a byline with a date in words
+        ["Tuesday, 17th January 2024"],
+        ["Прочитано: 51 раз"],
     ],
 )
 def test_meta_title_is_the_title_not_the_date_line_under_it(header: list[str]) -> None:

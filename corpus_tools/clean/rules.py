@@ -1375,11 +1375,15 @@ def boilerplate_context(page: Page) -> Iterator[int]:
 # --------------------------------------------------------------------------- metadata
 
 
-# A kept line with a clock time, a numeric date or a byline/publication prefix is the article's
-# date or author line, not its title.
+# A kept line with a clock time, a date with its year, a byline/publication prefix, a view count
+# or a bar is the article's date, author or tool line, not its title: "Jonathan Carson January
+# 17, 2012", "Tuesday, 17th January 2012", "Прочитано: 51 раз", "Print Story | Comments |".
 _DATELINE_LIKE = re.compile(
     rf"\b{_TIME}\b|\b{_NUM_DATE}\b|"
-    rf"^(?:{lx.BYLINE_PREFIX}|{lx.PUBLISHED_PREFIX}|first posted|last updated)\b",
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{lx.MONTHS})\.?,?\s+\d{{4}}\b|"
+    rf"\b(?:{lx.MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|"
+    rf"^(?:{lx.BYLINE_PREFIX}|{lx.PUBLISHED_PREFIX}|first posted|last updated)\b|"
+    rf"(?:{lx.VIEW_WORDS})\s*:|\|",
     re.IGNORECASE,
 )
 
