@@ -671,6 +671,7 @@ SIDEBAR = [
         ["Jonathan Carson January 17, 2024"],  # a byline with a date in words
         ["Tuesday, 17th January 2024"],
         ["Прочитано: 51 раз"],
+        ["Аким на встрече с жителями (Фото: пресс-служба акимата)"],  # an image's caption
     ],
 )
 def test_meta_title_is_the_title_not_the_date_line_under_it(header: list[str]) -> None:

@@ -1360,7 +1360,7 @@ def boilerplate_context(page: Page) -> Iterator[int]:
         page.meta.setdefault("title", texts[dated])
     else:
         for position in range(first - 3, max(-1, first - 9), -1):
-            if is_title_candidate(texts[position]) and not _DATELINE_LIKE.search(texts[position]):
+            if is_title_candidate(texts[position]) and not _NOT_A_TITLE.search(texts[position]):
                 keep.add(position)
                 break
     # A line that goes on with the sentence of a kept line belongs with it.
@@ -1377,19 +1377,21 @@ def boilerplate_context(page: Page) -> Iterator[int]:
 
 # A kept line with a clock time, a date with its year, a byline/publication prefix, a view count
 # or a bar is the article's date, author or tool line, not its title: "Jonathan Carson January
-# 17, 2012", "Tuesday, 17th January 2012", "Прочитано: 51 раз", "Print Story | Comments |".
-_DATELINE_LIKE = re.compile(
+# 17, 2012", "Tuesday, 17th January 2012", "Прочитано: 51 раз", "Print Story | Comments |"; one
+# with a picture credit is an image's caption ("Claire Osborn (Pic: SWNS)").
+_NOT_A_TITLE = re.compile(
     rf"\b{_TIME}\b|\b{_NUM_DATE}\b|"
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{lx.MONTHS})\.?,?\s+\d{{4}}\b|"
     rf"\b(?:{lx.MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|"
     rf"^(?:{lx.BYLINE_PREFIX}|{lx.PUBLISHED_PREFIX}|first posted|last updated)\b|"
-    rf"(?:{lx.VIEW_WORDS})\s*:|\|",
+    rf"(?:{lx.VIEW_WORDS})\s*:|\||"
+    r"\b(?:pics?|picture|photo|фото|сурет)\s*:|getty|photo courtesy",  # an image's caption
     re.IGNORECASE,
 )
 
 
 def _titled(text: str) -> bool:
-    return is_headline_like(text) and text[0] not in _BULLETS and not _DATELINE_LIKE.search(text)
+    return is_headline_like(text) and text[0] not in _BULLETS and not _NOT_A_TITLE.search(text)
 
 
 @rule(
