@@ -178,6 +178,24 @@ def test_years_listed_together(sentence: str, lang: str, expected: list) -> None
     assert values(sentence, lang) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "lang", "surface", "value"),
+    [
+        ("Завод построили в 1990-е годы.", "ru", "1990-е годы", "1990/1999"),
+        ("в конце 2000-х годов цены выросли", "ru", "2000-х годов", "2000/2009"),
+        ("Prices fell in the 1990s.", "en", "1990s", "1990/1999"),  # was the year 1990
+    ],
+)
+def test_decades_are_ten_year_ranges(sentence: str, lang: str, surface: str, value: str) -> None:
+    (mention,) = find_dates(sentence, lang)
+    assert (mention.text, mention.value, mention.kind, mention.note) == (
+        surface,
+        value,
+        "range",
+        "decade",
+    )
+
+
 def test_month_abbreviations_without_a_dot() -> None:
     assert values("Posted Jan 5, 2024 by staff", "en") == [("Jan 5, 2024", "2024-01-05")]
     assert values("Updated 12 Dec 2023", "en") == [("12 Dec 2023", "2023-12-12")]

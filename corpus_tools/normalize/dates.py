@@ -249,12 +249,18 @@ _PATTERNS = [
         rf"(?<!\w)(?:from|between|с)\s+(?P<ye_a>{_YEAR})\s+(?:to|and|по|до)\s+"
         rf"(?P<ye_b>{_YEAR})(?!\d)(?:\s*{_YEAR_WORD}(?!{_L}))?",
     ),
+    # в 1990-е годы, 1990-х годов, the 1990s: a decade
+    (
+        "decade",
+        rf"(?P<dc_y>(?:1[0-9]|20)\d0)(?:-?(?:е|ые|х|ых)(?!{_L})(?:\s+(?:годы|годов|годах|годам|гг\.))?"
+        rf"|['’]?s(?!{_L}))",
+    ),
     # в 2015 году, 2015 г., 2015 жылы, in 2015
     ("year", rf"(?P<y_y>{_YEAR})(?!\d)\s*{_YEAR_WORD}(?!{_L})"),
     (
         "year_en",
         rf"(?<!\w)(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter|[Ss]ummer\s+of|[Ee]nd\s+of|"
-        rf"[Bb]eginning\s+of|[Ss]tart\s+of|[Ee]arly|[Ll]ate|[Bb]y|[Tt]he\s+year)\s+(?P<ye_y>{_YEAR})(?![\d%])"
+        rf"[Bb]eginning\s+of|[Ss]tart\s+of|[Ee]arly|[Ll]ate|[Bb]y|[Tt]he\s+year)\s+(?P<ye_y>{_YEAR})(?![\d%]|['’]?s\b)"
         rf"(?!\s*(?:people|persons|tons|tonnes|km|kilometres|kilometers|dollars|tenge|m\b|%))",
     ),
     (
@@ -462,6 +468,11 @@ class DateFinder:
             if not (_plausible_year(first) and first < last <= first + 200):
                 return None
             return DateMention(text, start, end, f"{first:04d}/{last:04d}", "year", "range")
+        if kind == "decade":
+            first = int(g("dc_y"))
+            mention = make.with_value(f"{first:04d}/{first + 9:04d}", "year", "range")
+            mention.note = "decade"
+            return mention
         if kind in ("year", "year_en"):
             year = int(g("y_y") or g("ye_y"))
             if kind == "year_en":  # the preposition is context, not part of the date
