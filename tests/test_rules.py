@@ -672,6 +672,7 @@ SIDEBAR = [
         ["Tuesday, 17th January 2024"],
         ["Прочитано: 51 раз"],
         ["Аким на встрече с жителями (Фото: пресс-служба акимата)"],  # an image's caption
+        ["Айгерим Сапарова, Казинформ"],  # the reporter and the agency
     ],
 )
 def test_meta_title_is_the_title_not_the_date_line_under_it(header: list[str]) -> None:

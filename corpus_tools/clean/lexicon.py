@@ -267,6 +267,14 @@ READER_COMMENT_HEADER = (
 COMMENT_SIGNATURE = r"said|says|wrote|writes|replied|пишет|написал[аи]?|ответил[аи]?|жазды"
 
 # A heading after which a news page shows readers' comments, not the article.
+# News agencies whose name stands alone under a title, or after the reporter's: "The Associated
+# Press", "Derek Abma, Postmedia News", «Казинформ». Lower case.
+NEWS_AGENCIES = (
+    r"(the )?associated press|ap|reuters|afp|agence france-presse|bloomberg|postmedia news|"
+    r"xinhua|anadolu|sputnik|interfax|kazinform|kaztag|"
+    r"интерфакс(-казахстан)?|тасс|риа новости|казинформ|казтаг|қазақпарат|спутник"
+)
+
 # The site's own footer, as opposed to a photo or quote credit ('© Reuters', '© Tate, London'):
 # a copyright line that opens with the sign and names a year, a rights or media-registration
 # notice. Nothing of the article comes after it; dialogs, comment rules and cookie notices do.

@@ -1378,14 +1378,16 @@ def boilerplate_context(page: Page) -> Iterator[int]:
 # A kept line with a clock time, a date with its year, a byline/publication prefix, a view count
 # or a bar is the article's date, author or tool line, not its title: "Jonathan Carson January
 # 17, 2012", "Tuesday, 17th January 2012", "Прочитано: 51 раз", "Print Story | Comments |"; one
-# with a picture credit is an image's caption ("Claire Osborn (Pic: SWNS)").
+# with a picture credit is an image's caption ("Claire Osborn (Pic: SWNS)"), one that ends on a
+# news agency's name its source ("Derek Abma, Postmedia News").
 _NOT_A_TITLE = re.compile(
     rf"\b{_TIME}\b|\b{_NUM_DATE}\b|"
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{lx.MONTHS})\.?,?\s+\d{{4}}\b|"
     rf"\b(?:{lx.MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|"
     rf"^(?:{lx.BYLINE_PREFIX}|{lx.PUBLISHED_PREFIX}|first posted|last updated)\b|"
     rf"(?:{lx.VIEW_WORDS})\s*:|\||"
-    r"\b(?:pics?|picture|photo|фото|сурет)\s*:|getty|photo courtesy",  # an image's caption
+    r"\b(?:pics?|picture|photo|фото|сурет)\s*:|getty|photo courtesy|"  # an image's caption
+    rf"(?:^|,\s*|\bby\s+)(?:{lx.NEWS_AGENCIES})\s*$",  # an agency under the title
     re.IGNORECASE,
 )
 
