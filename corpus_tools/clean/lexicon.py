@@ -58,7 +58,7 @@ MONTHS = (
 # Headings of link sidebars: «Популярное», «Читайте также», "Most read" ...
 LIST_HEADINGS = (
     r"популярное|популярные( новости| материалы)?|самое популярное|самое читаемое|"
-    r"читайте( также| еще| ещё)?|смотрите также|по теме|похожие( новости| материалы)?|"
+    r"читайте( также| еще| ещё)?|смотрите также|(ссылки )?по теме|похожие( новости| материалы)?|"
     r"последние новости|новости( по теме| дня)?|лента новостей|все новости|главные новости|"
     r"другие новости|события дня|новости партн[её]ров|рекомендуем|выбор редакции|обсуждаемое|"
     r"интересное|материалы по теме|архив( новостей)?|топ( новостей)?|сейчас читают|"
@@ -130,9 +130,15 @@ SHARE_BUTTONS = (
     r"(добавить )?в избранное|таңдаулыға( қосу)?|add to favou?rites|"
     r"(скопировать|копировать) ссылку|ссылка скопирована|сілтемені көшіру|copy link|link copied|"
     r"share (on|via|to) \w+|"
-    r"размер (шрифта|текста)|мәтін өлшемі|a\s?a\s?a|"
+    r"размер (шрифта|текста)|(увеличить|уменьшить) (шрифт|текст)|мәтін өлшемі|a\s?a\s?a|"
+    r"переслать( другу)?|отправить( по почте| почтой)|"
     r"((de|in)crease )?(font|text) size( \w+ (font|text) size)?|"
-    r"tweet|email|e-mail"
+    r"tweet|email|e-mail|email (this|to a friend)( article| story| page)?|"
+    r"print (this page|version)|recommend|like|нравится|мне нравится|ұнайды|"
+    r"(add|save) to (digg|del\.icio\.us|delicious|newsvine|reddit|stumbleupon|facebook|twitter|"
+    r"myspace|kwoff|google( bookmarks)?)|"
+    r"(user|article|story) tools|what are these\??|enlarge (this )?(image|photo|picture)|"
+    r"увеличить (фото|изображение)"
 )
 
 # A news flash opening a ticker line.
@@ -147,7 +153,8 @@ HOME_LINK = (
 
 SOCIAL_NETWORKS = (
     r"facebook|twitter|x|x\.com|vk|вконтакте|одноклассники|ok\.ru|telegram|телеграм|whatsapp|"
-    r"viber|instagram|youtube|tiktok|linkedin|мой мир|livejournal|google\+|pinterest|rss|threads"
+    r"viber|instagram|youtube|tiktok|linkedin|мой мир|livejournal|google\+|pinterest|rss|threads|"
+    r"digg|del\.icio\.us|delicious|reddit|stumbleupon|newsvine|myspace"
 )
 
 SUBSCRIPTION = (
@@ -197,7 +204,8 @@ COPYRIGHT = (
 SITE_NOTICES = (
     r"(в )?вашем браузере (отключен|выключен).*|включите javascript.*|"
     r"(эта|данная) страница (оптимально|лучше всего) работает.*|"
-    r"(you need to )?enable javascript.*|your browser (does not|doesn't) support.*|"
+    r"((please|you need to) )?enable javascript.*|ads by google|google ads|"
+    r"(photos?|videos?|фото|видео)\s*\(\s*\d+\s*\)|your browser (does not|doesn't) support.*|"
     r"this (page|site) works best.*|мы используем (файлы )?cookie.*|we use cookies.*|"
     r"cookie-файлдарды пайдаланамыз.*|реклама|advertisement|жарнама|на правах рекламы|"
     r"skip to (the )?(main )?(content|navigation|search)|skip navigation|"

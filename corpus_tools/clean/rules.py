@@ -89,7 +89,7 @@ def _whole(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"^(?:{pattern})$")
 
 
-_BULLET = r"[\s*•·●▪■►▸\-–—|>]*"
+_BULLET = r"(?:[\s*•·●▪■►▸\-–—|>]|\+(?=\s))*"  # '+ Digg': a second-level list item
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 # '14:05', '10:22 PM', '7:02 p.m.', '5:00PM EST', '18:30 (GMT+6)', '09:15 ALMT'
 _TIME_ZONE = (
