@@ -194,21 +194,20 @@ def published_date(page: Page) -> Iterator[int]:
     # A 'Posted on DATE' line says nothing else wherever it stands (below a menu of fifty
     # entries, under the article): all go. The page's date is the first one above the first
     # paragraph, else the first one at all.
+    first = next((p for p, i in enumerate(live) if is_prose(_text(page, i))), None)
     dated = [
         (position, value)
         for position, i in enumerate(live)
         if (value := _prefixed_date(_text(page, i)))
     ]
     if dated:
-        first = next((p for p, i in enumerate(live) if is_prose(_text(page, i))), len(live))
-        above = [value for position, value in dated if position < first]
+        above = [value for position, value in dated if first is None or position < first]
         _record_published(page, (above or [dated[0][1]])[0])
         yield from (live[position] for position, _ in dated)
         return
     # No prefix: a date (with or without a time) just above the first paragraph, among the
     # title, byline and view count, is the article's date ('23 қараша 2024, 10:15').
-    first = next((p for p, i in enumerate(live[:40]) if is_prose(_text(page, i))), None)
-    if first is None:
+    if first is None or first >= 40:
         return
     for position in range(first - 1, max(-1, first - 5), -1):
         text = _text(page, live[position])
@@ -233,8 +232,10 @@ def _prefixed_date(text: str) -> str | None:
     if len(text) > 160 or _DIGIT.search(text) is None:
         return None
     parts = _DATE_PARTS.split(text)
-    matches = [_PUBLISHED.match(part) for part in parts[:2]] if len(parts) <= 2 else [None]
-    return matches[0].group("value") if all(matches) else None  # type: ignore[union-attr]
+    matches = [_PUBLISHED.match(part) for part in parts]
+    if len(parts) > 2 or not all(matches):
+        return None
+    return matches[0].group("value")  # type: ignore[union-attr]
 
 
 def _record_published(page: Page, value: str) -> None:
