@@ -254,7 +254,7 @@ class NameMatcher:
                 return mention, count
         word = words[position][2]
         adjective = self._adjective(word)
-        if adjective is not None and not _region_word_at(words, position + 1):
+        if adjective is not None and not _named_after_place(adjective, text, words, position + 1):
             start, end = words[position][:2]
             return Mention(word, start, end, adjective.canonical, "place", 0.8, ["adjective"]), 1
         if self.morphology and position + 1 < len(words):
@@ -399,10 +399,6 @@ _REGION_WORDS = frozenset(
 # «Алматинской области» → «Алматинская область»: the region's adjective in the nominative.
 _REGION_CASES = frozenset({"области", "областью"})
 _FEMININE_ADJECTIVE_CASE = re.compile(r"(?:ой|ою|ую)$")
-
-
-def _region_word_at(words: list[tuple[int, int, str]], index: int) -> bool:
-    return index < len(words) and words[index][2] in _REGION_WORDS
 
 
 def _may_continue_name(word: str) -> bool:
