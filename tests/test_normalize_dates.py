@@ -184,6 +184,7 @@ def test_years_listed_together(sentence: str, lang: str, expected: list) -> None
         ("Завод построили в 1990-е годы.", "ru", "1990-е годы", "1990/1999"),
         ("в конце 2000-х годов цены выросли", "ru", "2000-х годов", "2000/2009"),
         ("Prices fell in the 1990s.", "en", "1990s", "1990/1999"),  # was the year 1990
+        ("В 90-е годы завод закрыли.", "ru", "90-е годы", "1990/1999"),
     ],
 )
 def test_decades_are_ten_year_ranges(sentence: str, lang: str, surface: str, value: str) -> None:
@@ -194,6 +195,10 @@ def test_decades_are_ten_year_ranges(sentence: str, lang: str, surface: str, val
         "range",
         "decade",
     )
+
+
+def test_a_two_digit_ordinal_without_a_year_word_is_no_decade() -> None:
+    assert find_dates("Пациента выписали на 30-е сутки.", "ru") == []
 
 
 def test_month_abbreviations_without_a_dot() -> None:

@@ -249,11 +249,13 @@ _PATTERNS = [
         rf"(?<!\w)(?:from|between|с)\s+(?P<ye_a>{_YEAR})\s+(?:to|and|по|до)\s+"
         rf"(?P<ye_b>{_YEAR})(?!\d)(?:\s*{_YEAR_WORD}(?!{_L}))?",
     ),
-    # в 1990-е годы, 1990-х годов, the 1990s: a decade
+    # в 1990-е годы, 1990-х годов, the 1990s, «в 90-е годы» (two digits, with the year word, are
+    # the 1920s to 1990s; «30-е сутки» is a day): a decade
     (
         "decade",
-        rf"(?P<dc_y>(?:1[0-9]|20)\d0)(?:-?(?:е|ые|х|ых)(?!{_L})(?:\s+(?:годы|годов|годах|годам|гг\.))?"
-        rf"|['’]?s(?!{_L}))",
+        rf"(?:(?P<dc_y>(?:1[0-9]|20)\d0)(?:-?(?:е|ые|х|ых)(?!{_L})"
+        rf"(?:\s+(?:годы|годов|годах|годам|гг\.))?|['’]?s(?!{_L}))"
+        rf"|(?P<dc_yy>[2-9]0)-(?:е|х)\s+(?:годы|годов|годах|годам))",
     ),
     # в 2015 году, 2015 г., 2015 жылы, in 2015
     ("year", rf"(?P<y_y>{_YEAR})(?!\d)\s*{_YEAR_WORD}(?!{_L})"),
@@ -469,7 +471,7 @@ class DateFinder:
                 return None
             return DateMention(text, start, end, f"{first:04d}/{last:04d}", "year", "range")
         if kind == "decade":
-            first = int(g("dc_y"))
+            first = int(g("dc_y")) if g("dc_y") else 1900 + int(g("dc_yy"))
             mention = make.with_value(f"{first:04d}/{first + 9:04d}", "year", "range")
             mention.note = "decade"
             return mention
