@@ -26,6 +26,7 @@ from itertools import compress, pairwise
 from operator import and_, gt, itemgetter, or_
 from typing import Any
 
+from .clean.lexicon import MONTHS, WEEKDAYS
 from .clean.lexicon import STOPWORDS as CLEAN_STOPWORDS
 from .lang import EN_STOPWORDS, KK_STOPWORDS, RU_STOPWORDS, detect_language
 from .records import Record, meta_of, site_of
@@ -445,7 +446,7 @@ class StatsCollector:
             "per_month": {month: self.months[month] for month in months},
         }
         counts = self.counts
-        out["top_names"] = _top(counts.names, self.top, lambda name: name.lower() not in STOPWORDS)
+        out["top_names"] = _top(counts.names, self.top, _may_be_name)
         words = _fold(counts.words, lambda word: word.strip(_WORD_EDGES), self.top)
         out["top_words"] = _top(words, self.top, _content_word)
         bigrams = _fold(
@@ -528,6 +529,14 @@ def _count_names(names: Counter, text: str, meta: dict[str, Any]) -> None:
         )
         return
     names.update(_MID_SENTENCE_NAME.findall(text))
+
+
+# Capitalised mid-sentence in English ("in January", "on Monday"), never a name.
+_CALENDAR_WORD = re.compile(rf"(?:{MONTHS}|{WEEKDAYS})\.?", re.IGNORECASE)
+
+
+def _may_be_name(name: str) -> bool:
+    return name.lower() not in STOPWORDS and _CALENDAR_WORD.fullmatch(name) is None
 
 
 def _content_pairs(tokens: list[str]) -> Iterator[tuple[str, str]]:

@@ -166,6 +166,14 @@ def test_top_names_words_and_bigrams_leave_stopwords_out() -> None:
     assert ["border crossings", 2] in stats["top_bigrams"]
 
 
+def test_month_and_weekday_names_are_not_top_names() -> None:
+    text = (
+        "The talks resumed on Monday, and a deal is expected in January, officials in Astana said."
+    )
+    names = [name for name, _ in compute_stats([{"text": text}])["top_names"]]
+    assert names == ["Astana"]
+
+
 def test_names_from_normalize_metadata_are_counted_by_canonical_form() -> None:
     meta = {"names": [{"text": "Токаева", "canonical": "Касым-Жомарт Токаев"}]}
     stats = compute_stats([{"text": RU_ARTICLE, "meta": meta}] * 3)
