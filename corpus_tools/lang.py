@@ -38,7 +38,9 @@ EN_STOPWORDS = _word_set(
     "one had not but what all were when we there can an your which their said if do will each "
     "about how up out them then she many some so these would other into has more her two like "
     "him see time could no make than first been its who now people my made over did down only "
-    "way find use may after also our new years year"
+    "way find use may after also our new years year should those such very just any because "
+    "while where here between both own same through during under again once most against why "
+    "whom am being having doing ours yours theirs himself herself itself themselves"
 )
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+")

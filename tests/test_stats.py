@@ -166,6 +166,13 @@ def test_top_names_words_and_bigrams_leave_stopwords_out() -> None:
     assert ["border crossings", 2] in stats["top_bigrams"]
 
 
+def test_common_english_function_words_are_not_top_words() -> None:
+    text = "Those who should decide, those who should vote: farmers should know those rules."
+    words = [word for word, _ in compute_stats([{"text": text}])["top_words"]]
+    assert not {"those", "should", "who"} & set(words)
+    assert {"farmers", "rules", "vote"} <= set(words)
+
+
 def test_month_and_weekday_names_are_not_top_names() -> None:
     text = (
         "The talks resumed on Monday, and a deal is expected in January, officials in Astana said."
