@@ -194,12 +194,12 @@ def published_date(page: Page) -> Iterator[int]:
     # A 'Posted on DATE' line says nothing else wherever it stands (below a menu of fifty
     # entries, under the article): all go. The page's date is the first one above the first
     # paragraph, else the first one at all.
-    first = next((p for p, i in enumerate(live) if is_prose(_text(page, i))), None)
     dated = [
         (position, value)
         for position, i in enumerate(live)
         if (value := _prefixed_date(_text(page, i)))
     ]
+    first = _first_paragraph(page, live[: dated[-1][0] if dated else 40])
     if dated:
         above = [value for position, value in dated if first is None or position < first]
         _record_published(page, (above or [dated[0][1]])[0])
@@ -207,7 +207,7 @@ def published_date(page: Page) -> Iterator[int]:
         return
     # No prefix: a date (with or without a time) just above the first paragraph, among the
     # title, byline and view count, is the article's date ('23 қараша 2024, 10:15').
-    if first is None or first >= 40:
+    if first is None:
         return
     for position in range(first - 1, max(-1, first - 5), -1):
         text = _text(page, live[position])
@@ -220,6 +220,11 @@ def published_date(page: Page) -> Iterator[int]:
 
 
 _HAS_DATE = re.compile(r"\d[./-]\d|\d{4}|[^\W\d_]{3}")
+
+
+def _first_paragraph(page: Page, live: list[int]) -> int | None:
+    """Position in ``live`` of the first line of prose, if any."""
+    return next((p for p, i in enumerate(live) if is_prose(_text(page, i))), None)
 
 
 _DATE_PARTS = re.compile(r"\s+[|•·]\s+")
@@ -526,12 +531,19 @@ MAX_SOURCE_WORDS = 8
 )
 def source_credit(page: Page) -> Iterator[int]:
     for index in _live(page):
-        text = _text(page, index)
-        found = _SOURCE_LINE.fullmatch(_LEADING_BULLET.sub("", text)) if len(text) <= 120 else None
-        value = found and (found["a"] or found["b"]).strip()
-        if value and len(value.split()) <= MAX_SOURCE_WORDS and not value.endswith(("!", "?")):
+        value = _credited_source(_text(page, index))
+        if value:
             page.meta.setdefault("credited_source", value)
             yield index
+
+
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
+def _credited_source(text: str) -> str | None:
+    found = _SOURCE_LINE.fullmatch(_LEADING_BULLET.sub("", text)) if len(text) <= 120 else None
+    value = (found["a"] or found["b"]).strip() if found else ""
+    if value and len(value.split()) <= MAX_SOURCE_WORDS and not value.endswith(("!", "?")):
+        return value
+    return None
 
 
 _TAG_WORDS = r"теги|тэги|метки|тегтер|кілт сөздер|tags?|topics|keywords"
@@ -921,14 +933,13 @@ def interleaved_menu_item(page: Page) -> Iterator[int]:
     one bulleted line with a paragraph right above and right below is a neighbouring column's
     menu entry, printed between the article's paragraphs."""
     live = page.live()
-    texts = [_text(page, i) for i in live]
     for position in range(1, len(live) - 1):
-        text = texts[position]
+        text = _text(page, live[position])
         if text[0] not in _BULLETS or len(text.split()) > 4 or text.endswith(_CLAUSE_END):
             continue
         if not any(ch.isalpha() for ch in text) or _DIGIT.search(text):
             continue  # the asterism '* * *' between sections; a numbered step '* 2. Зарядите …'
-        if is_prose(texts[position - 1]) and is_prose(texts[position + 1]):
+        if is_prose(_text(page, live[position - 1])) and is_prose(_text(page, live[position + 1])):
             yield live[position]
 
 
