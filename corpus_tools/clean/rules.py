@@ -972,7 +972,9 @@ def headline_list(page: Page) -> Iterator[int]:
     removed = _removed_before(page, live)
     # Above the page's first paragraph stands the article's title among menus and sidebars:
     # that part is left to boilerplate_context, which keeps only the title there.
-    position = next((p for p, i in enumerate(live) if is_prose(_text(page, i))), len(live))
+    position = _first_paragraph(page, live)
+    if position is None:
+        return
     while position < len(live):
         if not flags[position]:
             position += 1
@@ -1262,21 +1264,21 @@ _CLOSING_OPENING = re.compile(
 MAX_CLOSING_LINES = 6
 
 
-def _closing_lines(texts: list[str], removed: list[int], start: int) -> Iterator[int]:
-    """Short sentences from ``start`` on that close the article (see _CLOSING_OPENING), while
-    no furniture was removed between; at most MAX_CLOSING_LINES."""
-    if start - 3 < 0 or start - 3 >= len(texts):
-        return
+_SENTENCE_CLOSE = tuple('.!?…"»”')
+
+
+def _closing_lines(texts: list[str], removed: list[int], last: int) -> Iterator[int]:
+    """Short sentences that close the article (see _CLOSING_OPENING), past the two lines kept
+    under its last paragraph ``last``, while no furniture was removed between; at most
+    MAX_CLOSING_LINES."""
+    start = last + 3
     for position in range(start, min(len(texts), start + MAX_CLOSING_LINES)):
         text = texts[position]
-        if removed[position] != removed[start - 3] or not text.endswith(_SENTENCE_CLOSE):
+        if removed[position] != removed[last] or not text.endswith(_SENTENCE_CLOSE):
             return
         if len(text.split()) < 3 or not _CLOSING_OPENING.match(text):
             return
         yield position
-
-
-_SENTENCE_CLOSE = tuple('.!?…"»”')
 
 
 def _continues_sentence(previous: str, line: str) -> bool:
@@ -1362,7 +1364,7 @@ def boilerplate_context(page: Page) -> Iterator[int]:
         and (removed[p] == removed[first] or is_title_candidate(texts[p]))
     )
     keep.update(p for p in range(last + 1, min(len(live), last + 3)) if removed[p] == removed[last])
-    keep.update(_closing_lines(texts, removed, last + 3))
+    keep.update(_closing_lines(texts, removed, last))
     # The title is often a few lines above the lead, past dates and share buttons: the nearest
     # one over its date or author line, else the nearest title-shaped line.
     header_zone = range(first - 1, max(-1, first - 16), -1)
