@@ -85,6 +85,16 @@ def test_a_title_over_its_date_and_comment_count_is_kept_under_a_link_list() -> 
     assert_article_kept(found)
 
 
+def test_a_title_under_its_date_and_view_count_is_not_taken_for_the_menu_above() -> None:
+    title = "Аким Медеуского района встретился с жителями"
+    menu = ["Новости", "Общество", "Экономика", "Спорт"]
+    lines = [*menu, "USD 478.12 EUR 519.40", "23 ноября 2024, 10:15", "Просмотров: 1 245"]
+    found = rules_of("\n".join([*lines, title, *ARTICLE]))
+    assert found[title] is None
+    assert all(found[line] == "link_list" for line in menu)
+    assert_article_kept(found)
+
+
 def test_menu_entries_interleaved_with_paragraphs_go_but_a_list_stays() -> None:
     menu = ["* Общество", "* Экономика", "* Спорт"]
     lines = [ARTICLE[0], menu[0], ARTICLE[1], menu[1], ARTICLE[2], menu[2]]

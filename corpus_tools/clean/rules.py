@@ -952,8 +952,12 @@ def link_list(page: Page) -> Iterator[int]:
             position += 1
             continue
         end = position + 1
-        while end < len(live) and (
-            is_headline_like(_text(page, live[end])) or _is_list_heading(_text(page, live[end]))
+        while (
+            end < len(live)
+            and (
+                is_headline_like(_text(page, live[end])) or _is_list_heading(_text(page, live[end]))
+            )
+            and not _title_over_lead(page, live, end)
         ):
             end += 1
         listed = end - position - 1
@@ -962,6 +966,19 @@ def link_list(page: Page) -> Iterator[int]:
             # The article's own title can follow a list: it stands over its date or author.
             yield from (i for i in live[position:end] if not _dated_title(page, i))
         position = end
+
+
+def _title_over_lead(page: Page, live: list[int], position: int) -> bool:
+    """A title candidate right above a paragraph, under the article's date, author or view count
+    (removed): the article's title, where a menu ran on into its header, not the menu's next
+    entry."""
+    between = page.units[live[position - 1] + 1 : live[position]]
+    return (
+        any(unit.rule in _ARTICLE_HEADER_RULES for unit in between)
+        and position + 1 < len(live)
+        and is_prose(_text(page, live[position + 1]))
+        and is_title_candidate(_text(page, live[position]))
+    )
 
 
 @rule("headline_list", "Runs of 6 or more title-shaped lines with no heading (sidebars, menus).")
