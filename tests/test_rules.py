@@ -120,6 +120,21 @@ def test_short_closing_lines_of_an_article_stay_but_a_teaser_after_them_goes() -
     assert_article_kept(found)
 
 
+def test_the_paragraph_under_a_read_also_box_inside_the_article_stays() -> None:
+    box = ["Читайте также:", "В Шымкенте открыли новый парк", "Ақтөбеде қар жауды"]
+    recap = "Напомним, в прошлом году в районе открыли две новые школы."
+    sidebar = ["Популярное", "Цены на бензин выросли", "В Астане прошёл концерт"]
+    found = rules_of("\n".join([*ARTICLE, *box, recap, *sidebar, "Все права защищены."]))
+    assert found[recap] is None
+    assert all(found[line] == "link_list" for line in box + sidebar)
+    assert_article_kept(found)
+    # the same box among other furniture is a sidebar: the line under it is not the article's
+    teaser = "Напомним, в Алматы открылся первый в стране музей кино."
+    menu = ["* Спорт", "* Культура", "* Общество"]
+    found = rules_of("\n".join([*ARTICLE, *sidebar, *box, *menu, teaser, *menu]))
+    assert found[teaser] is not None
+
+
 def test_a_date_inside_a_sentence_is_not_a_timestamp() -> None:
     text = page_with(
         "Встреча прошла 12 мая 2024 года в 13:46 в здании акимата, сообщает пресс-служба."

@@ -1302,6 +1302,35 @@ def _continues_sentence(previous: str, line: str) -> bool:
     return line[0].isalpha() and line[0].islower() and not previous.endswith(_CLAUSE_END)
 
 
+_READ_ALSO_HEADING = _whole(rf"{_BULLET}(?:{lx.READ_ALSO})\s*[:»>→]?\s*")
+
+
+def _read_also_boxes(page: Page) -> set[int]:
+    """Units of «Читайте также» / «Тағы оқыңыз» boxes that link_list removed: the heading and
+    one to three headlines under it, with kept lines right above and below. Such a box is set
+    inside the article, which goes on under it (often with its «Напомним, …» paragraph): it
+    does not separate paragraphs as a sidebar does. A longer list under that heading, or one
+    among other furniture, is a sidebar."""
+    boxed: set[int] = set()
+    units = page.units
+    filled = [index for index, unit in enumerate(units) if unit.text]
+    for position, index in enumerate(filled):
+        unit = units[index]
+        if unit.rule != "link_list" or not _READ_ALSO_HEADING.match(unit.text.lower()):
+            continue
+        end = position + 1
+        while end < len(filled) and units[filled[end]].rule == "link_list":
+            if _is_list_heading(units[filled[end]].text):
+                break
+            end += 1
+        box = filled[position:end]
+        kept_around = position > 0 and end < len(filled)
+        kept_around = kept_around and units[filled[position - 1]].rule is None
+        if kept_around and units[filled[end]].rule is None and 2 <= len(box) <= 4:
+            boxed.update(box)
+    return boxed
+
+
 def _prose_blocks(anchors: list[int], max_gap: int, removed: list[int]) -> list[list[int]]:
     """Group prose positions whose gaps (non-prose units between them, kept or removed as
     furniture: ``removed`` holds the prefix counts of the latter) are at most max_gap."""
@@ -1317,11 +1346,14 @@ def _prose_blocks(anchors: list[int], max_gap: int, removed: list[int]) -> list[
 
 def _removed_before(page: Page, live: list[int]) -> list[int]:
     """For each live position, how many lines before it were removed as page furniture (rules
-    not marked within_article, and lines repeated across the site): prefix counts."""
+    not marked within_article, lines repeated across the site; not a read-also box, see
+    _read_also_boxes): prefix counts."""
+    boxed = _read_also_boxes(page)
     counts, count, previous = [], 0, -1
     for index in live:
-        for unit in page.units[previous + 1 : index]:
-            if unit.text and unit.rule is not None:
+        for inner in range(previous + 1, index):
+            unit = page.units[inner]
+            if unit.text and unit.rule is not None and inner not in boxed:
                 known = RULES.get(unit.rule)
                 count += known is None or not known.within_article
         counts.append(count)
