@@ -415,11 +415,16 @@ def test_asterism_between_stanzas_is_kept() -> None:
     assert "* * *" in clean_text(text)
 
 
-def test_page_header_date_removed_but_not_taken_as_publication_date() -> None:
-    text = page_with("суббота, 23 ноября 2024", before=True)
-    page = Cleaner().page(text)
+@pytest.mark.parametrize(
+    "header",
+    ["суббота, 23 ноября 2024", "Сегодня: 23 ноября 2024, суббота",
+     "Бүгін: 23 қараша 2024 жыл, сенбі", "Today is Saturday, November 23, 2024"],
+)  # fmt: skip
+def test_page_header_date_removed_but_not_taken_as_publication_date(header: str) -> None:
+    page = Cleaner().page(page_with(header, before=True))
     assert page.units[0].rule == "page_header_date"
     assert "date" not in page.meta
+    assert "published" not in page.meta
 
 
 @pytest.mark.parametrize(

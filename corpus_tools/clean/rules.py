@@ -101,7 +101,7 @@ _NUM_DATE = r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?:\s*(?:г\.?|ж\.?))?"
 _ISO_DATE = r"\d{4}-\d{2}-\d{2}"
 _WORD_DATE = (
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{lx.MONTHS})\.?"
-    rf"(?:,?\s+\d{{4}}(?:\s*(?:года|г\.?|жылы|ж\.?))?)?"
+    rf"(?:,?\s+\d{{4}}(?:\s*(?:года|г\.?|жылы?|ж\.?))?)?"
 )
 _KK_DATE = rf"\d{{4}}\s*(?:жылғы|ж\.)\s*\d{{1,2}}\s*(?:{lx.MONTHS})"
 _EN_DATE = rf"(?:{lx.MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?"
@@ -123,9 +123,12 @@ _DATETIME_LINE = _whole(
     rf"{_CLOCK}\s*[,|/]?\s*(?:on\s*)?(?:{_WEEKDAY},?\s*)?{_ANY_DATE}{_STAMP_COUNT}"
     rf"){_STAMP_END}"
 )
+# The visit date a site prints in its header: with its weekday, or after «Сегодня:» / "Today is".
 _WEEKDAY_DATE_LINE = _whole(
     rf"{_BULLET}{_WEEKDAY},?\s*{_ANY_DATE}(?:,?\s*{_TIME})?\s*|"
-    rf"{_BULLET}{_ANY_DATE},?\s*{_WEEKDAY}(?:,?\s*{_TIME})?\s*"
+    rf"{_BULLET}{_ANY_DATE},?\s*{_WEEKDAY}(?:,?\s*{_TIME})?\s*|"
+    rf"(?:сегодня|бүгін|today(?: is)?)\s*[:,–—-]?\s*(?:{_WEEKDAY},?\s*)?{_ANY_DATE}"
+    rf"(?:,?\s*{_WEEKDAY})?(?:,?\s*{_TIME})?\s*"
 )
 
 
