@@ -80,6 +80,19 @@ def test_inline_leaves_place_adjectives_and_year_less_dates_as_written() -> None
     assert record["text"] == "Алматинские власти 1 декабря открыли школу, сообщили в Алматы."
 
 
+def test_inline_rewrites_relative_phrases_against_the_document_date_but_not_weeks() -> None:
+    doc = {
+        "id": "1",
+        "text": "В прошлом году, три дня назад и на этой неделе.",
+        "meta": {"date": "2024-11-23"},
+    }
+    result = run_ct(
+        "normalize", "--inline", "--no-names", input=json.dumps(doc, ensure_ascii=False)
+    )
+    (record,) = _records(result.stdout)
+    assert record["text"] == "В 2023, 2024-11-20 и на этой неделе."
+
+
 def test_bad_names_file_is_one_line_error(tmp_path) -> None:
     bad = tmp_path / "names.json"
     bad.write_text("{not json", encoding="utf-8")

@@ -79,6 +79,59 @@ def test_relative_words_resolve_only_against_a_known_date() -> None:
     assert (unresolved[0].value, unresolved[0].flags) == (None, ["unresolved"])
 
 
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("Три года назад здесь была степь.", "ru", [("Три года назад", "2021")]),
+        ("Это случилось 3 месяца назад.", "ru", [("3 месяца назад", "2024-08")]),
+        ("Неделю назад он уехал.", "ru", [("Неделю назад", "2024-11-16")]),
+        ("Через два дня начнётся саммит.", "ru", [("Через два дня", "2024-11-25")]),
+        ("В прошлом году построили 10 школ.", "ru", [("прошлом году", "2023")]),
+        ("На этой неделе прошёл форум.", "ru", [("этой неделе", "2024-11-18/2024-11-24")]),
+        ("Мост откроют в следующем месяце.", "ru", [("следующем месяце", "2024-12")]),
+        ("В январе прошлого года цены выросли.", "ru", [("январе прошлого года", "2023-01")]),
+        ("за 9 месяцев текущего года", "ru", [("текущего года", "2024")]),
+        ("В прошлую пятницу аким провёл приём.", "ru", [("прошлую пятницу", "2024-11-22")]),
+        ("Two years ago the plant closed.", "en", [("Two years ago", "2022")]),
+        ("Exports rose last year.", "en", [("last year", "2023")]),
+        ("He said last Friday that talks resume next week.", "en",
+         [("last Friday", "2024-11-22"), ("next week", "2024-11-25/2024-12-01")]),
+        ("The forum is held this Wednesday.", "en", [("this Wednesday", "2024-11-27")]),
+        ("Бір ай бұрын зауыт ашылды.", "kk", [("Бір ай бұрын", "2024-10")]),
+        ("Өткен жылдың желтоқсанында зауыт ашылды.", "kk",
+         [("Өткен жылдың желтоқсанында", "2023-12")]),
+        ("Биыл егін жақсы, былтыр қар көп түсті.", "kk", [("Биыл", "2024"), ("былтыр", "2023")]),
+    ],
+)  # fmt: skip
+def test_relative_phrases_count_from_the_document_date(
+    sentence: str, lang: str, expected: list
+) -> None:
+    assert values(sentence, lang, "2024-11-23") == expected  # a Saturday
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Несколько лет назад всё изменилось.",  # no count
+        "a few years ago",
+        "Over the last year prices doubled.",  # the past twelve months
+        "born in the last year of the reign",
+        "Он рассказал об этом году спустя.",  # «в этом году» needs its preposition
+        "Всего через 15 дней после закрытия рынка",  # after an event, not the document date
+    ],
+)
+def test_phrases_that_are_no_relative_date(sentence: str) -> None:
+    assert values(sentence, "ru", "2024-11-23") == []
+
+
+def test_relative_phrases_without_a_document_date_are_unresolved() -> None:
+    found = find_dates("В прошлом году и три дня назад", "ru")
+    assert [(m.value, m.precision, m.flags) for m in found] == [
+        (None, "year", ["unresolved"]),
+        (None, "day", ["unresolved"]),
+    ]
+
+
 def test_day_month_order_follows_the_language() -> None:
     assert values("11/12/2024", "ru") == [("11/12/2024", "2024-12-11")]
     assert values("11/12/2024", "en") == [("11/12/2024", "2024-11-12")]

@@ -48,11 +48,12 @@ class Normalizer:
                     meta["date"] = doc_date
             mentions = DateFinder(lang, doc_date).find(text)
             meta["dates"] = [m.as_dict() for m in mentions]
-            # A year-less ISO value ('--12-01') reads worse than the words it would replace.
+            # A year-less ISO value ('--12-01') or a week's range («на 2024-11-18/2024-11-24»)
+            # reads worse than the words it would replace.
             replacements += [
                 (m.start, m.end, m.value)
                 for m in mentions
-                if m.value and "year_unknown" not in m.flags
+                if m.value and "year_unknown" not in m.flags and m.note != "week"
             ]
         if self.matcher is not None:
             found = self.matcher.find(text)

@@ -11,6 +11,7 @@ four-digit year.
 from __future__ import annotations
 
 import calendar
+import heapq
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -106,6 +107,62 @@ _RELATIVE = {
     "today": 0,
     "tomorrow": 1,
 }
+# Phrases counted from the document date: «три года назад», "a week ago", «бір ай бұрын»,
+# «через два дня»; «в прошлом году», "next month", «на этой неделе», «өткен аптада», "last
+# Friday»; and the single words «биыл» (this year) and «былтыр» (last year).
+_COUNTS = {
+    "один": 1, "одну": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6,
+    "семь": 7, "восемь": 8, "девять": 9, "десять": 10, "двенадцать": 12, "пятнадцать": 15,
+    "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "сто": 100,
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+    "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8,
+    "тоғыз": 9, "он": 10, "жиырма": 20, "отыз": 30, "қырық": 40, "елу": 50, "жүз": 100,
+}  # fmt: skip
+# Unit words: the forms that say one unit without a number («год назад») come first.
+_UNITS = {
+    "day": ("день|сутки|day|күн", "дня|дней|суток|days"),
+    "week": ("неделю|week|апта", "недели|недель|weeks"),
+    "month": ("месяц|month|ай", "месяца|месяцев|months"),
+    "year": ("год|year|жыл", "года|лет|years"),
+}
+_UNIT_OF = {
+    form: unit for unit, (one, many) in _UNITS.items() for form in f"{one}|{many}".split("|")
+}
+_ONE_UNIT = frozenset(form for one, _ in _UNITS.values() for form in one.split("|"))
+# last / this / next, and the unit (or weekday) it applies to, in each language's case.
+_DIRECTION = {
+    "позапрошлом": -2, "позапрошлой": -2,
+    "прошлом": -1, "прошлой": -1, "прошлый": -1, "прошлую": -1, "прошлое": -1,
+    "этом": 0, "этой": 0, "этот": 0, "эту": 0, "это": 0, "текущем": 0, "текущей": 0,
+    "нынешнем": 0, "позапрошлого": -2, "прошлого": -1, "этого": 0, "текущего": 0,
+    "нынешнего": 0, "следующего": 1, "будущего": 1,
+    "следующем": 1, "следующей": 1, "следующий": 1, "следующую": 1, "следующее": 1,
+    "будущем": 1, "будущей": 1,
+    "last": -1, "this": 0, "next": 1,
+    "өткен": -1, "осы": 0, "келесі": 1, "алдағы": 1,
+}  # fmt: skip
+_PERIOD_OF = {
+    "году": "year", "месяце": "month", "неделе": "week",
+    "года": "year", "месяца": "month", "недели": "week",  # genitive: «прошлого года»
+    "year": "year", "month": "month", "week": "week",
+    "жылы": "year", "жылда": "year", "жылдың": "year", "айда": "month", "айдың": "month",
+    "аптада": "week", "аптаның": "week",
+}  # fmt: skip
+_WEEKDAY_OF = {
+    "понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4, "субботу": 5,
+    "воскресенье": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+    "saturday": 5, "sunday": 6,
+}  # fmt: skip
+_YEAR_WORDS = {"биыл": 0, "былтыр": -1}
+# «в этом году», «на этой неделе», «в прошлую пятницу» need their preposition: «об этом году
+# спустя» is no date. The genitive («прошлого года», «этой недели») needs none.
+_RU_PREPOSITION = re.compile(r"(?:^|\W)(?:в|во|на)\s+$", re.IGNORECASE)
+_RU_AFTER_PREPOSITION = frozenset(
+    {"году", "месяце", "неделе", "понедельник", "вторник", "среду", "четверг", "пятницу",
+     "субботу", "воскресенье"}
+)  # fmt: skip
 
 
 def _month_table() -> tuple[dict[str, int], str]:
@@ -169,6 +226,11 @@ def _time(prefix: str) -> str:
         rf"(?:(?:,|\s+в|\s+at)?\s+(?P<{prefix}hh>[01]?\d|2[0-3]):(?P<{prefix}mi>[0-5]\d)"
         rf"(?::(?P<{prefix}ss>[0-5]\d))?(?![\d:])(?:\s?(?P<{prefix}ap>[AaPp])\.?[Mm]\b\.?)?)?"
     )
+
+
+def _alternatives(words) -> str:
+    """Words as one regex alternation, longest first (so «позапрошлом» is not cut short)."""
+    return "|".join(sorted(words, key=len, reverse=True))
 
 
 _WEEKDAY_PREFIX = rf"(?:(?:{_WEEKDAYS})\.?,?\s+)?"
@@ -274,7 +336,7 @@ _PATTERNS = [
     ),
 ]
 
-# Every pattern but the relative words holds a digit within a few words of its start; the
+# Every pattern but the relative ones holds a digit within a few words of its start; the
 # lookahead lets the scanner skip the many word starts with no digit ahead in one cheap scan
 # instead of trying each alternative there (3-4x faster on running text).
 _DIGIT_AHEAD = r"(?=[^\d\n]{0,60}\d)"
@@ -291,10 +353,7 @@ SCANNER = re.compile(
 # Where a date can be: every pattern holds a digit or a relative word. The scanner runs only
 # on windows around those anchors (wide enough for a weekday and month before the number and
 # a month, year word and time after it), so text without numbers costs one cheap search.
-_ANCHOR = re.compile(
-    r"\d|(?<!" + _L + r")(?:" + "|".join(sorted(_RELATIVE, key=len, reverse=True)) + ")",
-    re.IGNORECASE,
-)
+_ANCHOR = re.compile(rf"\d|(?<!{_L})(?:{_alternatives(_RELATIVE)})", re.IGNORECASE)
 _BEFORE, _AFTER = 80, 40
 
 
@@ -311,6 +370,73 @@ def _scan(text: str) -> Iterator[re.Match[str]]:
         window_start, window_end = start, end
     if window_end > 0:
         yield from SCANNER.finditer(text, window_start, window_end)
+
+
+# Relative phrases (see _COUNTS) have no digit to find them by. Each holds one of these words,
+# found with str.find on the lower-cased text (many times faster than a regex alternation);
+# the phrase is then matched from one of the few words before it.
+_PHRASE_PATTERNS = [
+    # три года назад, 2 days ago, бір ай бұрын, через два дня
+    (
+        "ago",
+        rf"(?:(?P<ag_in>через)\s+)?(?:(?P<ag_n>\d{{1,3}}|{_alternatives(_COUNTS)})\s+)?"
+        rf"(?P<ag_u>{_alternatives(_UNIT_OF)})(?!{_L})"
+        rf"(?(ag_in)(?!\s+после)|\s+(?:тому\s+)?(?:назад|ago|бұрын)(?!{_L}))",
+    ),
+    # в прошлом году, в январе прошлого года, на этой неделе, last month, next Friday,
+    # өткен аптада, өткен жылдың желтоқсанында, биыл
+    (
+        "period",
+        rf"(?:(?P<pe_m>{_MONTH_RE})\s+(?=\w+\s+года(?!{_L})))?"
+        rf"(?<!the\s)(?P<pe_d>{_alternatives(_DIRECTION)})\s+"
+        rf"(?P<pe_u>{_alternatives(_PERIOD_OF)}|{_alternatives(_WEEKDAY_OF)})(?!{_L})"
+        rf"(?:(?<=жылдың)\s+(?P<pe_km>{_MONTH_RE})(?!{_L}))?"
+        rf"|(?P<pe_y>{_alternatives(_YEAR_WORDS)})(?!{_L})",
+    ),
+]
+_PHRASES = re.compile(
+    rf"(?<!{_L})(?:" + "|".join(f"(?P<{name}>{body})" for name, body in _PHRASE_PATTERNS) + ")",
+    re.IGNORECASE,
+)
+_PHRASE_WORDS = (
+    "назад", "ago", "бұрын", "через", *_YEAR_WORDS, *_PERIOD_OF, *_WEEKDAY_OF,
+)  # fmt: skip
+_WORD_START = re.compile(r"(?<!\w)\w")
+_PHRASE_REACH = 40  # characters before the found word where its phrase may start
+
+
+def _scan_phrases(text: str) -> list[re.Match[str]]:
+    """Matches of _PHRASES, in text order, without overlaps."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a letter that lower-cases to two ("İ"): offsets would drift
+        lower = text
+    found: dict[int, re.Match[str]] = {}
+    for word in _PHRASE_WORDS:
+        position = lower.find(word)
+        while position >= 0:
+            reach = max(0, position - _PHRASE_REACH)
+            starts = [m.start() for m in _WORD_START.finditer(text, reach, position)][-3:]
+            for start in [*starts, position]:
+                match = _PHRASES.match(text, start)
+                if match and match.end() > position:
+                    found.setdefault(start, match)
+                    break
+            position = lower.find(word, position + len(word))
+    matches, end = [], -1
+    for start in sorted(found):
+        if start >= end:
+            matches.append(found[start])
+            end = found[start].end()
+    return matches
+
+
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """Scanner and phrase matches in text order; of two that overlap, the first."""
+    end = -1
+    for match in heapq.merge(_scan(text), _scan_phrases(text), key=lambda m: m.start()):
+        if match.start() >= end:
+            yield match
+            end = match.end()
 
 
 # --------------------------------------------------------------------------- results
@@ -383,7 +509,7 @@ class DateFinder:
 
     def find(self, text: str) -> list[DateMention]:
         found: list[DateMention] = []
-        for match in _scan(text):
+        for match in _matches(text):
             mention = self._convert(match)
             if mention is None:
                 continue
@@ -484,6 +610,30 @@ class DateFinder:
             return self._relative(
                 make, g("rel").lower(), _hour24(g("rel_hh"), g("rel_ap")), g("rel_mi")
             )
+        if kind == "ago":
+            form = g("ag_u").lower()
+            raw = (g("ag_n") or "").lower()
+            if not raw and form not in _ONE_UNIT:
+                return None  # «несколько лет назад», "days ago": no count to go back by
+            count = (int(raw) if raw.isdigit() else _COUNTS[raw]) if raw else 1
+            return self._shifted(make, _UNIT_OF[form], count if g("ag_in") else -count)
+        if kind == "period":
+            if g("pe_y"):
+                return self._shifted(make, "year", _YEAR_WORDS[g("pe_y").lower()])
+            direction, word = _DIRECTION[g("pe_d").lower()], g("pe_u").lower()
+            if word in _RU_AFTER_PREPOSITION and not _RU_PREPOSITION.search(
+                match.string, max(0, start - 4), start
+            ):
+                return None
+            if word in _WEEKDAY_OF:
+                return self._weekday(make, direction, _WEEKDAY_OF[word])
+            month = month_number(g("pe_m") or g("pe_km") or "")
+            if month:  # «в январе прошлого года»
+                if self.doc_date is None:
+                    return make.with_value(None, "month", "relative", ["unresolved"])
+                year = self.doc_date.year + direction
+                return make.with_value(f"{year:04d}-{month:02d}", "month", "relative")
+            return self._shifted(make, _PERIOD_OF[word], direction)
         return None
 
     def _slash_order(self, first: int, second: int, year: int) -> tuple[int, int]:
@@ -543,6 +693,43 @@ class DateFinder:
         if hour is not None:
             return make.with_value(f"{value}T{int(hour):02d}:{minute}", "minute", "relative", flags)
         return make.with_value(value, "day", "relative", flags)
+
+    def _shifted(self, make: _Maker, unit: str, count: int) -> DateMention:
+        """The day, week, month or year ``count`` units from the document date, at that
+        precision: «три года назад» in 2024 is 2023 ... 2021, "last week" the week's Monday to
+        Sunday, «через два дня» a day."""
+        if self.doc_date is None:
+            precision = "day" if unit in ("day", "week") else unit
+            return make.with_value(None, precision, "relative", ["unresolved"])
+        today = self.doc_date
+        if unit == "year":
+            return make.with_value(f"{today.year + count:04d}", "year", "relative")
+        if unit == "month":
+            months = today.year * 12 + today.month - 1 + count
+            return make.with_value(f"{months // 12:04d}-{months % 12 + 1:02d}", "month", "relative")
+        if unit == "day":
+            return make.with_value((today + timedelta(days=count)).isoformat(), "day", "relative")
+        monday = today - timedelta(days=today.weekday()) + timedelta(weeks=count)
+        if make.text.lower().endswith(("назад", "ago", "бұрын")):  # a week ago: one day
+            return make.with_value((today + timedelta(weeks=count)).isoformat(), "day", "relative")
+        week = f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
+        mention = make.with_value(week, "day", "relative")
+        mention.note = "week"
+        return mention
+
+    def _weekday(self, make: _Maker, direction: int, weekday: int) -> DateMention:
+        """ "last Friday": the Friday before the document date; "next Friday" the one after it;
+        "this Friday" the Friday of its week."""
+        if self.doc_date is None:
+            return make.with_value(None, "day", "relative", ["unresolved"])
+        today = self.doc_date
+        if direction < 0:
+            day = today - timedelta(days=(today.weekday() - weekday - 1) % 7 + 1)
+        elif direction > 0:
+            day = today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
+        else:
+            day = today + timedelta(days=(weekday - today.weekday()) % 7)
+        return make.with_value(day.isoformat(), "day", "relative")
 
 
 @dataclass
