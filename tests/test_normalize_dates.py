@@ -132,6 +132,44 @@ def test_relative_phrases_without_a_document_date_are_unresolved() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "lang", "surface", "value", "note"),
+    [
+        ("В первом квартале 2024 года ВВП вырос на 4%.", "ru", "первом квартале 2024 года",
+         "2024-01/2024-03", "quarter"),
+        ("Инфляция за IV квартал 2023 г. составила 2%.", "ru", "IV квартал 2023 г.",
+         "2023-10/2023-12", "quarter"),
+        ("Exports fell in the third quarter of 2024.", "en", "third quarter of 2024",
+         "2024-07/2024-09", "quarter"),
+        ("Q2 2025 results are due.", "en", "Q2 2025", "2025-04/2025-06", "quarter"),
+        ("2024 жылғы І тоқсанда өнім өсті.", "kk", "2024 жылғы І тоқсанда",
+         "2024-01/2024-03", "quarter"),
+        ("Во втором полугодии 2023 года цены росли.", "ru", "втором полугодии 2023 года",
+         "2023-07/2023-12", "half"),
+        ("in the first half of 2023", "en", "first half of 2023", "2023-01/2023-06", "half"),
+        ("За девять месяцев 2024 года добыча выросла.", "ru", "девять месяцев 2024 года",
+         "2024-01/2024-09", None),
+        ("2024 жылдың 10 айында экспорт өсті.", "kk", "2024 жылдың 10 айында",
+         "2024-01/2024-10", None),
+        ("in the first six months of 2024", "en", "six months of 2024", "2024-01/2024-06", None),
+    ],
+)  # fmt: skip
+def test_quarters_halves_and_months_since_january_are_month_ranges(
+    sentence: str, lang: str, surface: str, value: str, note: str | None
+) -> None:
+    (mention,) = find_dates(sentence, lang)
+    assert (mention.text, mention.value, mention.precision, mention.note) == (
+        surface,
+        value,
+        "month",
+        note,
+    )
+
+
+def test_a_count_of_months_without_za_or_first_is_a_duration() -> None:
+    assert values("проект рассчитан на 9 месяцев 2025 года") == [("2025 года", "2025")]
+
+
 def test_day_month_order_follows_the_language() -> None:
     assert values("11/12/2024", "ru") == [("11/12/2024", "2024-12-11")]
     assert values("11/12/2024", "en") == [("11/12/2024", "2024-11-12")]

@@ -233,6 +233,25 @@ def _alternatives(words) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
+# Ordinals of quarters and half-years: «первом», «I», "third", "3rd", «үшінші», «ІІ» (Kazakh
+# texts write Roman numerals with the Cyrillic І).
+_ORDINALS = {
+    1: "перв[а-я]*|first|1st|бірінші|1-?[а-яі]*|[IІ]",
+    2: "втор[а-я]*|second|2nd|екінші|2-?[а-яі]*|[IІ]{2}",
+    3: "трет[а-я]*|third|3rd|үшінші|3-?[а-яі]*|[IІ]{3}",
+    4: "четв[её]рт[а-я]*|fourth|4th|төртінші|4-?[а-яі]*|[IІ][VУ]",
+}
+_COUNT_RE = "|".join(sorted(_COUNTS, key=len, reverse=True))
+_ORDINAL_RE = "|".join(f"(?:{alternatives})" for alternatives in _ORDINALS.values())
+_ORDINAL_PATTERNS = {
+    number: re.compile(rf"(?:{words})$", re.IGNORECASE) for number, words in _ORDINALS.items()
+}
+
+
+def _ordinal(word: str) -> int:
+    return next(number for number, pattern in _ORDINAL_PATTERNS.items() if pattern.match(word))
+
+
 _WEEKDAY_PREFIX = rf"(?:(?:{_WEEKDAYS})\.?,?\s+)?"
 
 _PATTERNS = [
@@ -284,6 +303,27 @@ _PATTERNS = [
     (
         "season_kk",
         rf"(?P<sk_y>{_YEAR})\s*(?:жылы|жылғы)\s+(?P<sk_w>жазда|қыста|көктемде|күзде)",
+    ),
+    # в первом квартале 2024 года, за I квартал 2024 г., the third quarter of 2024, Q3 2024,
+    # во втором полугодии 2023 года, the first half of 2023, 2024 жылдың бірінші тоқсанында
+    (
+        "quarter",
+        rf"(?:(?P<qt_o>{_ORDINAL_RE})[-\s]+(?P<qt_u>квартал|quarter|полугоди|половин|half)"
+        rf"{_L}*(?:\s+of)?|Q(?P<qt_q>[1-4])|H(?P<qt_h>[12]))\s+(?P<qt_y>{_YEAR})(?!\d)"
+        rf"(?:\s*{_YEAR_WORD}(?!{_L}))?",
+    ),
+    (
+        "quarter_kk",
+        rf"(?P<qk_y>{_YEAR})\s*(?:жылдың|жылғы|ж\.)\s+(?P<qk_o>{_ORDINAL_RE})\s+"
+        rf"(?P<qk_u>тоқсан|жартыжылдық|жарты){_L}*",
+    ),
+    # за девять месяцев 2024 года, the first nine months of 2024, 2024 жылдың 9 айында: January on
+    (
+        "months_of",
+        rf"(?:(?<=за\s)|(?<=за\s\s)|(?<=first\s))(?:первые\s+)?(?P<mo_n>\d{{1,2}}|{_COUNT_RE})"
+        rf"\s+(?:месяц{_L}*|months\s+of)\s+(?P<mo_y>{_YEAR})(?!\d)(?:\s*{_YEAR_WORD}(?!{_L}))?"
+        rf"|(?P<mk_y>{_YEAR})\s*(?:жылдың|жылғы|ж\.)\s+(?P<mk_n>\d{{1,2}}|{_COUNT_RE})\s+"
+        rf"айында(?!{_L})",
     ),
     # с марта по август 2011 года, April to September 2011
     (
@@ -574,6 +614,29 @@ class DateFinder:
             season = next(_SEASONS[w] for w in word if w in _SEASONS)
             year = int(g("se_y") or g("sk_y"))
             return make.year(year, kind="season", note=season)
+        if kind in ("quarter", "quarter_kk"):
+            year = int(g("qt_y") or g("qk_y"))
+            unit = (g("qt_u") or g("qk_u") or "").lower()
+            if g("qt_q") or g("qt_h"):
+                number, half = int(g("qt_q") or g("qt_h")), bool(g("qt_h"))
+            else:
+                number = _ordinal(g("qt_o") or g("qk_o"))
+                half = unit in ("полугоди", "половин", "half", "жартыжылдық", "жарты")
+            if not _plausible_year(year) or (half and number > 2):
+                return None
+            months = 6 if half else 3
+            first, last = (number - 1) * months + 1, number * months
+            mention = make.with_value(
+                f"{year:04d}-{first:02d}/{year:04d}-{last:02d}", "month", "range"
+            )
+            mention.note = "half" if half else "quarter"
+            return mention
+        if kind == "months_of":
+            year, raw = int(g("mo_y") or g("mk_y")), (g("mo_n") or g("mk_n")).lower()
+            count = int(raw) if raw.isdigit() else _COUNTS[raw]
+            if not (_plausible_year(year) and 2 <= count <= 12):
+                return None
+            return make.with_value(f"{year:04d}-01/{year:04d}-{count:02d}", "month", "range")
         if kind == "month_range":
             first, last = month_number(g("mr_a")) or 0, month_number(g("mr_b")) or 0
             year = int(g("mr_y"))
