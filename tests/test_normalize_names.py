@@ -103,6 +103,29 @@ def test_unknown_person_is_lemmatised_by_morphology(matcher: NameMatcher) -> Non
     assert (mention.canonical, mention.type) == ("Иван Петров", "person")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "canonical"),
+    [
+        ("Президент Садыр Жапаров прибыл в столицу", "Садыр Жапаров"),  # Жапаров: unknown
+        ("Депутат Ерлан Жандосов выступил", "Ерлан Жандосов"),  # Ерлан: no name to pymorphy3
+        ("слова Айгерим Сапаровой подтвердили", "Айгерим Сапарова"),
+        ("письмо Гульнары Сапаровой", "Гульнара Сапарова"),
+    ],
+)
+def test_kazakh_given_names_with_russian_style_surnames(
+    matcher: NameMatcher, sentence: str, canonical: str
+) -> None:
+    (mention,) = matcher.find(sentence)
+    assert (mention.canonical, mention.type) == (canonical, "person")
+
+
+@pytest.mark.parametrize("sentence", ["Министр Омаров выступил", "Вчера Жапаров заявил"])
+def test_a_title_or_adverb_before_a_surname_is_no_given_name(
+    matcher: NameMatcher, sentence: str
+) -> None:
+    assert all(" " not in m.canonical for m in matcher.find(sentence))
+
+
 def test_similar_surnames_of_different_people_are_not_merged(matcher: NameMatcher) -> None:
     assert [m.canonical for m in matcher.find("Умаров выступил")] == ["Умаров"]
     assert [m.canonical for m in matcher.find("Кабыша Омарова")] == ["Кабыш Омаров"]

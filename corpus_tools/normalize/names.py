@@ -522,7 +522,39 @@ def _person_lemma(first: str, last: str) -> str | None:
             base_name = name.inflect({"sing", "nomn"})
             if base_name is not None:
                 return f"{_like(first, base_name.word)} {last}"
+    return _person_by_suffix(first, last)
+
+
+# A Russian-style surname by its suffix, in the forms whose case and gender are plain: the
+# masculine nominative (Жапаров) and the feminine oblique (Сапаровой: of/to/by Сапарова).
+# pymorphy3 guesses such surnames badly when it does not know them (Жапаров as a plural noun).
+_SURNAME_FORM = re.compile(
+    "^(?P<stem>[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:ов|ев|ёв|ин|ын))(?P<ending>|ой)$"
+)
+
+
+def _person_by_suffix(first: str, last: str) -> str | None:
+    """«Садыр Жапаров», «Ерлан Жапаров», «Айгерим Сапаровой» → Айгерим Сапарова: a surname known
+    by its suffix after a word that may be a given name (pymorphy3 knows many Kazakh ones as
+    names and the rest not at all; a common word such as «Президент», «Вчера» it knows well)."""
+    surname = _SURNAME_FORM.match(last)
+    if surname is None or len(first) < 3 or not _may_be_given_name(first):
+        return None
+    if not surname.group("ending"):
+        return f"{first} {surname.group('stem')}"
+    for parse in _morph().parse(first)[:3]:  # a feminine surname: the name's nominative
+        if "Name" in parse.tag and _grammeme(parse.tag.gender) == "femn":
+            base = parse.inflect({"sing", "nomn"})
+            return f"{_like(first, base.word if base else first)} {surname.group('stem')}а"
     return None
+
+
+def _may_be_given_name(word: str) -> bool:
+    parses = _morph().parse(word)[:3]
+    if any("Name" in parse.tag for parse in parses):
+        return True
+    best = parses[0]
+    return best.score < 0.4 and not {"Geox", "Orgn", "Surn"} & set(best.tag.grammemes)
 
 
 # Surnames that do not decline (Тимошенко, Пашинян, Саакашвили) or that pymorphy3 misses.
