@@ -98,6 +98,20 @@ def test_a_city_name_before_a_patronymic_is_a_first_name(
     assert [m.canonical for m in matcher.find("прилетел в Нурсултан утром")] == ["Астана"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("стихи акына Жамбыл Жабаев читал наизусть", "Тараз"),  # a first name before a surname
+        ("кафе на улице Шевченко в центре", "Актау"),  # a street (and a surname), not Aktau
+        ("Жамбыл өңірінде жаңбыр жауды", "Тараз"),  # the region, not the city once so called
+    ],
+)
+def test_a_former_or_shared_city_name_that_names_something_else(
+    matcher: NameMatcher, sentence: str, place: str
+) -> None:
+    assert place not in [m.canonical for m in matcher.find(sentence)]
+
+
 def test_unknown_person_is_lemmatised_by_morphology(matcher: NameMatcher) -> None:
     (mention,) = matcher.find("слова Ивана Петрова подтвердили")
     assert (mention.canonical, mention.type) == ("Иван Петров", "person")

@@ -433,16 +433,20 @@ def _named_after_place(
     entity: Entity, text: str, words: list[tuple[int, int, str]], index: int
 ) -> bool:
     """A place's name followed at ``words[index]`` by a region or district word (a region the
-    gazetteer lacks: «Алматы ауданы») or by a patronymic (a person's first name: «Нурсултан
-    Абишевич», not the city once called Nursultan) is not the place."""
+    gazetteer lacks: «Алматы ауданы») or by a patronymic or surname (a person's first name:
+    «Нурсултан Абишевич», not the city once called Nursultan; the poet «Жамбыл Жабаев») is not
+    the place."""
     if entity.type != "place" or index >= len(words):
         return False
-    if words[index][2] in _REGION_WORDS:
+    word = words[index][2]
+    if word in _REGION_WORDS:
         return True
-    if not words[index][2][0].isupper():
+    if not word[0].isupper() or not _adjacent(text, words[index - 1 : index + 1]):
         return False
-    return _adjacent(text, words[index - 1 : index + 1]) and bool(
-        _PATRONYMIC.search(words[index][2].lower())
+    return bool(
+        _PATRONYMIC.search(word.lower())
+        or _SURNAME_FORM.match(word)
+        or _KAZAKH_CASED_SURNAME.match(word)
     )
 
 
