@@ -117,12 +117,19 @@ class Hit:
         return self._meta
 
 
-def fts_query(query: str, prefix_words: bool = False) -> str:
+def fts_query(query: str, forms: bool = False) -> str:
     """Turn user words into an FTS5 query: every word required, quoted so punctuation is inert;
-    a trailing ``*`` keeps prefix search (``выбор*``)."""
+    a trailing ``*`` keeps prefix search (``выбор*``). With ``forms`` each word is any word that
+    starts like its forms (``index_prefixes``)."""
     terms = []
-    for word, star in re.findall(r"(\w+)(\*?)", fold(query)):
-        terms.append(f'"{word}"' + ("*" if star or prefix_words else ""))
+    for word, star in re.findall(r"(\w+)(\*?)", query):
+        if forms:
+            from .search.forms import index_prefixes
+
+            prefixes = [f'"{fold(prefix)}"*' for prefix in index_prefixes(word)]
+            terms.append(prefixes[0] if len(prefixes) == 1 else f"({' OR '.join(prefixes)})")
+        else:
+            terms.append(f'"{fold(word)}"' + ("*" if star else ""))
     if not terms:
         raise CtError("the query has no words to look up")
     return "{text folded}: (" + " AND ".join(terms) + ")"
@@ -142,11 +149,7 @@ def search_index(
     """Best ``limit`` documents by BM25, each with a snippet around the first match."""
     if not Path(path).is_file():
         raise CtError(f"{path}: no such index (build it with: ct index build CORPUS -o {path})")
-    if forms:
-        from .search.forms import russian_stem
-
-        query = " ".join(russian_stem(w.lower()) + "*" for w in re.findall(r"\w+", query))
-    where, params = ["docs match ?"], [fts_query(query)]
+    where, params = ["docs match ?"], [fts_query(query, forms)]
     if lang:
         where.append("lower(lang) = lower(?)")
         params.append(lang)

@@ -141,6 +141,26 @@ def test_forms_finds_inflections_of_russian_and_kazakh_words(corpus):
     ]
 
 
+def test_forms_follow_kazakh_voicing_of_a_final_consonant(tmp_path):
+    page = tmp_path / "kk.txt"
+    page.write_text(
+        "Мектебіміз жаңа, мектепке барамыз.\nКітабы қызық.\nЖүрегі ауырды.\nМектеп ашылды.\n",
+        "utf-8",
+    )
+
+    def found(word: str) -> list[str]:
+        result = run_ct("search", "--forms", "--json", word, str(page))
+        return [json.loads(line)["match"] for line in result.stdout.splitlines()]
+
+    assert found("мектеп") == ["Мектебіміз", "мектепке", "Мектеп"]
+    assert found("кітап") == ["Кітабы"]
+    assert found("жүрек") == ["Жүрегі"]
+    index = tmp_path / "kk.db"
+    assert run_ct("index", "build", str(page), "-o", str(index)).returncode == 0
+    result = run_ct("search", "--index", str(index), "--forms", "--json", "кітап")
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [str(page)]
+
+
 def test_forms_finds_english_inflections_not_derivations(tmp_path):
     page = tmp_path / "en.txt"
     page.write_text(

@@ -107,6 +107,11 @@ _KK_ENDINGS = sorted(
 )
 _KK_MIN_STEM = 3
 _KK_MAX_DEPTH = 3
+# A final п, к, қ is voiced before an ending that starts with a vowel: мектеп → мектебі,
+# жүрек → жүрегі, тарақ → тарағы, кітап → кітабымыз.
+_KK_VOICED = {"б": "п", "г": "к", "ғ": "қ"}
+_KK_DEVOICED = {plain: voiced for voiced, plain in _KK_VOICED.items()}
+_KK_VOWELS = frozenset("аеыіоөұүуәи")
 
 
 def kazakh_stems(word: str) -> set[str]:
@@ -125,6 +130,8 @@ def kazakh_stems(word: str) -> set[str]:
                 if not form.endswith(ending) or len(form) - len(ending) < _KK_MIN_STEM:
                     continue
                 stem = form[: -len(ending)]
+                if ending[0] in _KK_VOWELS and stem[-1] in _KK_VOICED:
+                    stems.add(stem[:-1] + _KK_VOICED[stem[-1]])  # мектеб-і → мектеп
                 if stem not in stems:
                     stems.add(stem)
                     if len(ending) > 1:
@@ -177,7 +184,25 @@ def _prefixes(stems: set[str]) -> set[str]:
     """What every form of a word starts with, for the candidate regex: the stems, and for an
     English base form in -y or -e the form without it (city → citi-es, make → mak-ing)."""
     extra = {stem[:-1] for stem in stems if _LATIN_WORD.fullmatch(stem) and stem[-1:] in "ye"}
+    # a Kazakh stem in п, к, қ also starts its forms with б, г, ғ (мектеп → мектебі)
+    extra |= {stem[:-1] + _KK_DEVOICED[stem[-1]] for stem in stems if stem[-1:] in _KK_DEVOICED}
     return stems | {prefix for prefix in extra if len(prefix) >= 2}
+
+
+def _shared_start(words: set[str]) -> str:
+    """The longest string every word starts with (that of the first and last in sort order)."""
+    low, high = min(words), max(words)
+    size = next((i for i, (a, b) in enumerate(zip(low, high, strict=False)) if a != b), len(low))
+    return low[:size]
+
+
+def index_prefixes(word: str) -> list[str]:
+    """What the forms of ``word`` start with, for a prefix index (FTS5): its Russian stem and,
+    for a stem in п, к, қ, the Kazakh voiced variant (мектеп*: мектебі as well)."""
+    stem = russian_stem(word.lower().replace("ё", "е"))
+    if stem[-1:] in _KK_DEVOICED:
+        return [stem, stem[:-1] + _KK_DEVOICED[stem[-1]]]
+    return [stem]
 
 
 class FormsMatcher:
@@ -198,10 +223,10 @@ class FormsMatcher:
         )
         self._candidates = re.compile(alternatives, re.IGNORECASE)
         self._words = re.compile(r"\w+")
-        # Every form starts with the first word's shortest stem: the raw-bytes pre-filter (not
-        # when the stem has е, which the text may spell ё).
-        first = min(_prefixes(self.query_stems[0]), key=len)
-        self.literals = None if "е" in first else [first]
+        # Every form starts with what the first word's prefixes share: the raw-bytes pre-filter
+        # (not when that has е, which the text may spell ё, or is under two letters).
+        first = _shared_start(_prefixes(self.query_stems[0]))
+        self.literals = None if "е" in first or len(first) < 2 else [first]
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         """Spans of query-word sequences whose every word shares a stem with the query word."""
