@@ -26,6 +26,7 @@ OnError = Literal["skip", "stop"]
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 TEXT_SUFFIXES = (".txt", ".text", ".txt.gz")
+EMPTY_FOLDER_HINT = "looked for .txt, .text, .jsonl, .ndjson, optionally .gz"
 STDIN = "-"
 STDIN_ID = "<stdin>"
 _SNIFF_BYTES = 8192
@@ -91,10 +92,14 @@ def _is_corpus_file(path: Path) -> bool:
     return not name.startswith(".") and name.endswith(JSONL_SUFFIXES + TEXT_SUFFIXES)
 
 
-def expand_inputs(inputs: Iterable[str]) -> Iterator[tuple[str, str | None]]:
+def expand_inputs(
+    inputs: Iterable[str], on_empty_folder: Callable[[str], None] | None = None
+) -> Iterator[tuple[str, str | None]]:
     """Yield ``(path, root)`` for every input file; ``root`` is the folder it was found under.
 
-    A path that does not exist yields itself so the reader reports it in order.
+    A path that does not exist yields itself so the reader reports it in order; a folder without
+    corpus files yields nothing and is passed to ``on_empty_folder`` (a mistyped folder should
+    not pass in silence).
     """
     for spec in inputs:
         if spec == STDIN:
@@ -103,6 +108,8 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[tuple[str, str | None]]:
         path = Path(spec)
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and _is_corpus_file(p))
+            if not found and on_empty_folder is not None:
+                on_empty_folder(spec)
             for file in found:
                 yield str(file), str(path)
         elif path.exists() or not glob.has_magic(spec):
@@ -112,7 +119,7 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[tuple[str, str | None]]:
             if not matches:
                 yield spec, None
             for match in matches:
-                yield from expand_inputs([match])
+                yield from expand_inputs([match], on_empty_folder)
 
 
 # --------------------------------------------------------------------------- reader
@@ -136,13 +143,16 @@ class Reader:
         self.read = 0
 
     def __iter__(self) -> Iterator[Record]:
-        for path, root in expand_inputs(self.inputs):
+        for path, root in expand_inputs(self.inputs, self._empty_folder):
             try:
                 for record in self._read_one(path, root):
                     self.read += 1
                     yield record
             except InputError as exc:
                 self._fail(exc)
+
+    def _empty_folder(self, folder: str) -> None:
+        self.report(f"{folder}: no corpus files in this folder ({EMPTY_FOLDER_HINT})")
 
     def _fail(self, exc: InputError) -> None:
         if self.on_error == "stop":

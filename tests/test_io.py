@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from corpus_tools.errors import InputError
-from corpus_tools.io import Reader, TextDirWriter, decode_bytes, read_records
+from corpus_tools.io import EMPTY_FOLDER_HINT, Reader, TextDirWriter, decode_bytes, read_records
 
 from .conftest import run_ct
 
@@ -75,6 +75,15 @@ def test_malformed_jsonl_line_is_reported_with_its_number_and_skipped(tmp_path: 
     assert f"{path}:2" in messages[0]
     with pytest.raises(InputError, match=":2: malformed JSON"):
         list(Reader([str(path)], on_error="stop"))
+
+
+def test_a_folder_without_corpus_files_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("not a corpus file")
+    messages: list[str] = []
+    reader = Reader([str(tmp_path)], report=messages.append)
+    assert list(reader) == []
+    assert messages == [f"{tmp_path}: no corpus files in this folder ({EMPTY_FOLDER_HINT})"]
+    assert reader.skipped == 0  # a warning: an empty folder is not a broken input
 
 
 def test_text_dir_writer_refuses_to_overwrite_input(tmp_path: Path) -> None:

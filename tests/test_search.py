@@ -123,6 +123,12 @@ def test_heading_groups_lines_under_each_document_id(corpus):
     ]
 
 
+def test_an_empty_folder_is_a_warning_and_no_match(tmp_path):
+    result = run_ct("search", "word", str(tmp_path))
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"ct: warning: {tmp_path}: no corpus files in this folder")
+
+
 def test_forms_on_plain_text_files_go_through_the_reader(tmp_path):
     page = tmp_path / "page.txt"
     page.write_text("Сайлау нәтижелері Астанада жарияланды.\nАстанаға қонақтар келді.\n", "utf-8")
