@@ -374,6 +374,8 @@ def test_currency_and_stock_tickers() -> None:
         ("Если хотите предложить новость, пишите нам в WhatsApp", "subscription_pitch"),
         ("Добавить в избранное", "share_buttons"),
         ("Decrease font size Increase font size", "share_buttons"),
+        ("A A A Drukuj", "share_buttons"),  # font size and print, as one line
+        ("A A A Печать", "share_buttons"),
         ("+ Add to Digg", "share_buttons"),  # a second-level list item
         ("* Email this article", "share_buttons"),
         ("Нравится", "share_buttons"),
