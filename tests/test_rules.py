@@ -324,6 +324,10 @@ def test_currency_and_stock_tickers() -> None:
         ("Молния: В Астане временно закрыли аэропорт из-за тумана", "headline_ticker"),
         ("Breaking: Almaty airport closed by fog", "headline_ticker"),
         ("Материал подготовила Ольга Ким", "byline"),
+        ("Автор: Иван Петров | 03.01.2012 19:51", "byline"),  # the date after a bar
+        ("Autor: Anna Nowak; Źródło: PAP", "byline"),  # the source after a semicolon
+        ("Вы здесь: Главная » Новости » Общество", "breadcrumb"),
+        ("You are here: News / Health", "breadcrumb"),
         ("Дайындаған: Айгүл Сәрсенова", "byline"),
         ("* Home", "breadcrumb"),
         ("X", "share_buttons"),

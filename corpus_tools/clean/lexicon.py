@@ -152,6 +152,12 @@ HOME_LINK = (
     r"главн(ая|ую)( страниц[ау])?|басты бет(ке)?|home( ?page)?|main page|start|strona główna|αρχική"
 )
 
+# What opens a breadcrumb trail that starts with no home link: «Вы здесь: Новости » Спорт».
+YOU_ARE_HERE = (
+    r"вы здесь|вы находитесь( здесь| на странице)?|сіз осындасыз|you are here|"
+    r"jesteś tutaj|jesteś w|βρ[ίι]σκεστε εδ[ώω]|[εέ]ιστε εδ[ώω]"
+)
+
 SOCIAL_NETWORKS = (
     r"facebook|twitter|x|x\.com|vk|вконтакте|одноклассники|ok\.ru|telegram|телеграм|whatsapp|"
     r"viber|instagram|youtube|tiktok|linkedin|мой мир|livejournal|google\+|pinterest|rss|threads|"
@@ -311,7 +317,8 @@ VIEW_WORDS = (
 )
 
 BYLINE_PREFIX = (
-    r"автор(ы)?|текст|author(s)?|by|written by|авторы|жазған|дайындаған|тілші|редактор|editor"
+    r"автор(ы)?|текст|author(s)?|by|written by|авторы|жазған|дайындаған|тілші|редактор|editor|"
+    r"autor(zy)?|συντάκτης"
 )
 
 JOURNALIST_ROLES = (

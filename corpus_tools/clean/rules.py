@@ -429,8 +429,12 @@ def view_counter(page: Page) -> Iterator[int]:
             yield index
 
 
+# 'Автор: Мадина Кенжебаева', also with the source or date after a bar or semicolon
+# ('Autor: PAP | 03-01-2012 19:51', 'Autor: atab, kan; Źródło: PAP').
 _BYLINE_PREFIXED = re.compile(
-    rf"^{_BULLET}(?:{lx.BYLINE_PREFIX})\s*:\s*(?P<name>[^\W\d_][\w .,'’-]{{1,80}})$", re.IGNORECASE
+    rf"^{_BULLET}(?:{lx.BYLINE_PREFIX})\s*:\s*(?P<name>[^\W\d_][\w .,'’-]{{1,80}}?)"
+    r"(?:\s*[|;]\s*[^|;]{1,60})?$",
+    re.IGNORECASE,
 )
 _BYLINE_BY = re.compile(
     r"^(?:[Bb]y|BY|[Ww]ritten by)\s+(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w.'’-]*|and)){1,4})"
@@ -716,7 +720,8 @@ _MENU_SEPARATORS = re.compile(r"\s*[|•·/»]\s*|\s{2,}")
 
 
 _BREADCRUMB = re.compile(
-    rf"^{_BULLET}(?:на |back to |go to )?(?:{lx.HOME_LINK})(?:\s*(?:[»›>/→]|::)\s*\S|\s*$)",
+    rf"^{_BULLET}(?:на |back to |go to )?(?:{lx.HOME_LINK})(?:\s*(?:[»›>/→]|::)\s*\S|\s*$)"
+    rf"|^{_BULLET}(?:{lx.YOU_ARE_HERE})\s*:?\s*[^»›>/→]+(?:[»›>/→]|::)\s*\S",
     re.IGNORECASE,
 )
 
