@@ -112,6 +112,30 @@ def test_a_former_or_shared_city_name_that_names_something_else(
     assert place not in [m.canonical for m in matcher.find(sentence)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "surface", "canonical"),
+    [
+        ("Решение Национального банка вступит в силу", "Национального банка",
+         "Национальный банк РК"),
+        ("Бүгін Ұлттық банк мөлшерлемені өзгертпеді", "Ұлттық банк", "Национальный банк РК"),
+        ("сообщили в Министерстве иностранных дел", "Министерстве иностранных дел", "МИД"),
+        ("Сыртқы істер министрлігі мәлімдеді", "Сыртқы істер министрлігі", "МИД"),
+        ("фонд «Самрук-Казына» сообщил", "Самрук-Казына", "Самрук-Казына"),
+        ("Air Astana adds flights", "Air Astana", "Air Astana"),  # not the city
+        ("Эйр Астана увеличит рейсы", "Эйр Астана", "Air Astana"),
+        ("БҰҰ Бас ассамблеясы", "БҰҰ", "ООН"),
+    ],
+)  # fmt: skip
+def test_organisations_with_lower_case_words_and_in_three_languages(
+    matcher: NameMatcher, sentence: str, surface: str, canonical: str
+) -> None:
+    assert (surface, canonical) in [(m.text, m.canonical) for m in matcher.find(sentence)]
+
+
+def test_a_common_english_word_is_no_acronym(matcher: NameMatcher) -> None:
+    assert matcher.find("Who is to blame?") == []
+
+
 def test_unknown_person_is_lemmatised_by_morphology(matcher: NameMatcher) -> None:
     (mention,) = matcher.find("слова Ивана Петрова подтвердили")
     assert (mention.canonical, mention.type) == ("Иван Петров", "person")

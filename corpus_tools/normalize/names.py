@@ -51,7 +51,7 @@ _KK_ENDINGS = (
     "қа", "ке", "на", "не", "да", "де", "та", "те", "ны", "ні", "ды", "ді", "ты", "ті", "сы",
     "сі", "ы", "і",
 )  # fmt: skip
-_STEM_REPAIRS = ("", "а", "я", "ь", "й")  # Астане → Астан + а
+_STEM_REPAIRS = ("", "а", "я", "ь", "й", "о")  # Астане → Астан + а; Министерства → …о
 _ENDINGS = sorted(set(_RU_ENDINGS + _KK_ENDINGS), key=len, reverse=True)
 
 
@@ -165,6 +165,16 @@ class NameMatcher:
             del self._index[key]
         self._single_keys = [key for key in self._index if " " not in key and len(key) >= 6]
         self._word_keys = {word for key in self._index for word in key.split()}
+        # Lower-case words inside names («Национальный банк», «Ұлттық банк»): a name may go on
+        # through them, in any case form («Национального банка»).
+        self._inner_keys = {
+            match_key(word)
+            for entity in entities.values()
+            for alias in entity.aliases
+            for word in alias.split()[1:]
+            if word[:1].islower()
+        }
+        self._inner_heads = {key[:3] for key in self._inner_keys}
         self._former_keys = {
             _phrase_key(item["name"].split())
             for entity in entities.values()
@@ -234,7 +244,7 @@ class NameMatcher:
     ) -> tuple[Mention, int] | None:
         # A name of several words has every word capitalised (or a «де»): try no longer spans.
         longest, limit = 1, min(MAX_WORDS, len(words) - position)
-        while longest < limit and _may_continue_name(words[position + longest][2]):
+        while longest < limit and self._may_continue(words[position + longest][2]):
             longest += 1
         for count in range(longest, 0, -1):
             span = words[position : position + count]
@@ -274,6 +284,13 @@ class NameMatcher:
                 mention = Mention(word, start, end, entity.canonical, entity.type, score, ["fuzzy"])
                 return mention, 1
         return None
+
+    def _may_continue(self, word: str) -> bool:
+        if _may_continue_name(word):
+            return True
+        if not word[:1].islower() or match_key(word)[:3] not in self._inner_heads:
+            return False  # most words: one cached key, no endings tried
+        return any(match_key(form) in self._inner_keys for form in [word, *_stems(word)])
 
     def _lookup(self, words: tuple[str, ...]) -> tuple[Entity, float, list[str]] | None:
         """Gazetteer hit for these words as written, with endings off, or as pymorphy3 lemmas;
