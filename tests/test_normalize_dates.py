@@ -110,6 +110,26 @@ def test_relative_phrases_count_from_the_document_date(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("Об этом министр заявил в пятницу.", "ru", [("пятницу", "2024-11-15")]),
+        ("Встреча состоится в пятницу.", "ru", [("пятницу", "2024-11-22")]),
+        ("Жительница намерена продать дом, сообщила в четверг радиостанция.", "ru",
+         [("четверг", "2024-11-14")]),  # the future is what she said, not when
+        ("The minister said on Monday that talks failed.", "en", [("Monday", "2024-11-18")]),
+        ("Talks will resume on Monday.", "en", [("Monday", "2024-11-25")]),
+        ("Жұмада облыста жиын өтеді.", "kk", [("Жұмада", "2024-11-22")]),
+        ("В среду, 20 ноября, прошёл митинг.", "ru", [("среду, 20 ноября", "2024-11-20")]),
+        ("Понедельник — день тяжёлый.", "ru", []),  # no «в»: a word, not a day
+    ],
+)  # fmt: skip
+def test_a_bare_weekday_is_the_last_one_or_the_next_by_tense(
+    sentence: str, lang: str, expected: list
+) -> None:
+    assert values(sentence, lang, "2024-11-20") == expected  # a Wednesday
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Несколько лет назад всё изменилось.",  # no count

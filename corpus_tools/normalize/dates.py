@@ -72,7 +72,7 @@ _EN_MONTHS = [
 _EN_ABBR = ["jan", "feb", "mar", "apr", "", "jun", "jul", "aug", "sept?", "oct", "nov", "dec"]
 
 _WEEKDAYS = (
-    "понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|"
+    "понедельник|вторник|среда|среду|четверг|пятница|пятницу|суббота|субботу|воскресенье|"
     "дүйсенбі|сейсенбі|сәрсенбі|бейсенбі|жұма|сенбі|жексенбі|"
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     "пн|вт|ср|чт|пт|сб|вс|mon|tue|wed|thu|fri|sat|sun"
@@ -156,6 +156,29 @@ _WEEKDAY_OF = {
     "saturday": 5, "sunday": 6,
 }  # fmt: skip
 _YEAR_WORDS = {"биыл": 0, "былтыр": -1}
+# Kazakh weekdays in the locative («жұмада»: on Friday); "Friday" and «в пятницу» are above.
+_KK_WEEKDAY_AT = {
+    "дүйсенбіде": 0, "сейсенбіде": 1, "сәрсенбіде": 2, "бейсенбіде": 3, "жұмада": 4,
+    "сенбіде": 5, "жексенбіде": 6,
+}  # fmt: skip
+_ANY_WEEKDAY = {**_WEEKDAY_OF, **_KK_WEEKDAY_AT}
+# A bare weekday is the last one on or before the document date («заявил в пятницу», "said on
+# Friday"), or the next one after it when the nearest verb around it speaks of the future
+# («Матч состоится в субботу»; but «намерена продать …, сообщила в четверг» is past).
+_FUTURE = re.compile(
+    r"\b(?:will|'ll|is due|are due|(?:is|are) (?:set|scheduled|expected) to|"
+    r"состо(?:ится|ятся)|пройд[её]т|пройдут|будет|будут|начн[её]тся|откро[её]тся|посетит|"
+    r"планиру\w*|намерен\w*|ожидается|өтеді|болады|басталады|ашылады)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:said|told|announced|reported|added|noted|stated|was|were|сообщил\w*|заявил\w*|"
+    r"отметил\w*|сказал\w*|рассказал\w*|подчеркнул\w*|прош[её]л|прошл[аио]|состоял\w*|"
+    r"был[аио]?|стал[аио]?|өтті|болды|айтты|мәлімдеді|хабарлады)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_EDGE = re.compile(r"[.!?\n]")
+_VERB_REACH = 60  # characters either side of a weekday where its verb is looked for
 # «в этом году», «на этой неделе», «в прошлую пятницу» need their preposition: «об этом году
 # спустя» is no date. The genitive («прошлого года», «этой недели») needs none.
 _RU_PREPOSITION = re.compile(r"(?:^|\W)(?:в|во|на)\s+$", re.IGNORECASE)
@@ -429,17 +452,19 @@ _PHRASE_PATTERNS = [
         "period",
         rf"(?:(?P<pe_m>{_MONTH_RE})\s+(?=\w+\s+года(?!{_L})))?"
         rf"(?<!the\s)(?P<pe_d>{_alternatives(_DIRECTION)})\s+"
-        rf"(?P<pe_u>{_alternatives(_PERIOD_OF)}|{_alternatives(_WEEKDAY_OF)})(?!{_L})"
+        rf"(?P<pe_u>{_alternatives(_PERIOD_OF)}|{_alternatives(_ANY_WEEKDAY)})(?!{_L})"
         rf"(?:(?<=жылдың)\s+(?P<pe_km>{_MONTH_RE})(?!{_L}))?"
         rf"|(?P<pe_y>{_alternatives(_YEAR_WORDS)})(?!{_L})",
     ),
+    # в пятницу, on Friday, жұмада
+    ("weekday", rf"(?P<wd>{_alternatives(_ANY_WEEKDAY)})(?!{_L})"),
 ]
 _PHRASES = re.compile(
     rf"(?<!{_L})(?:" + "|".join(f"(?P<{name}>{body})" for name, body in _PHRASE_PATTERNS) + ")",
     re.IGNORECASE,
 )
 _PHRASE_WORDS = (
-    "назад", "ago", "бұрын", "через", *_YEAR_WORDS, *_PERIOD_OF, *_WEEKDAY_OF,
+    "назад", "ago", "бұрын", "через", *_YEAR_WORDS, *_PERIOD_OF, *_ANY_WEEKDAY,
 )  # fmt: skip
 _WORD_START = re.compile(r"(?<!\w)\w")
 _PHRASE_REACH = 40  # characters before the found word where its phrase may start
@@ -680,6 +705,19 @@ class DateFinder:
                 return None  # «несколько лет назад», "days ago": no count to go back by
             count = (int(raw) if raw.isdigit() else _COUNTS[raw]) if raw else 1
             return self._shifted(make, _UNIT_OF[form], count if g("ag_in") else -count)
+        if kind == "weekday":
+            word = g("wd")
+            if word.lower() in _KK_WEEKDAY_AT:
+                weekday = _KK_WEEKDAY_AT[word.lower()]
+            elif word[0].isascii():
+                if not word[0].isupper():
+                    return None  # "friday" in a URL or a handle, not a day
+                weekday = _WEEKDAY_OF[word.lower()]
+            elif _RU_PREPOSITION.search(match.string, max(0, start - 4), start):
+                weekday = _WEEKDAY_OF[word.lower()]
+            else:
+                return None  # «Понедельник — день тяжёлый»: no «в», no date
+            return self._bare_weekday(make, match.string, weekday)
         if kind == "period":
             if g("pe_y"):
                 return self._shifted(make, "year", _YEAR_WORDS[g("pe_y").lower()])
@@ -688,8 +726,8 @@ class DateFinder:
                 match.string, max(0, start - 4), start
             ):
                 return None
-            if word in _WEEKDAY_OF:
-                return self._weekday(make, direction, _WEEKDAY_OF[word])
+            if word in _ANY_WEEKDAY:
+                return self._weekday(make, direction, _ANY_WEEKDAY[word])
             month = month_number(g("pe_m") or g("pe_km") or "")
             if month:  # «в январе прошлого года»
                 if self.doc_date is None:
@@ -780,6 +818,23 @@ class DateFinder:
         mention.note = "week"
         return mention
 
+    def _bare_weekday(self, make: _Maker, text: str, weekday: int) -> DateMention:
+        """«в пятницу», "on Friday": the last such day on or before the document date, or the
+        next one after it when the nearest tense cue in its sentence is a future one."""
+        if self.doc_date is None:
+            return make.with_value(None, "day", "relative", ["unresolved"])
+        start = max(0, make.start - _VERB_REACH)
+        before = [m.end() for m in _SENTENCE_EDGE.finditer(text, start, make.start)]
+        start = before[-1] if before else start
+        edge = _SENTENCE_EDGE.search(text, make.end, make.end + _VERB_REACH)
+        end = edge.start() if edge else make.end + _VERB_REACH
+        today = self.doc_date
+        if _nearest(_FUTURE, text, start, end, make) < _nearest(_PAST, text, start, end, make):
+            day = today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
+        else:
+            day = today - timedelta(days=(today.weekday() - weekday) % 7)
+        return make.with_value(day.isoformat(), "day", "relative")
+
     def _weekday(self, make: _Maker, direction: int, weekday: int) -> DateMention:
         """ "last Friday": the Friday before the document date; "next Friday" the one after it;
         "this Friday" the Friday of its week."""
@@ -793,6 +848,15 @@ class DateFinder:
         else:
             day = today + timedelta(days=(weekday - today.weekday()) % 7)
         return make.with_value(day.isoformat(), "day", "relative")
+
+
+def _nearest(cue: re.Pattern[str], text: str, start: int, end: int, make: _Maker) -> int:
+    """Distance from the mention to the nearest match of ``cue`` in text[start:end]."""
+    distances = [
+        make.start - found.end() if found.end() <= make.start else found.start() - make.end
+        for found in cue.finditer(text, start, end)
+    ]
+    return min(distances, default=len(text) + 1)
 
 
 @dataclass
