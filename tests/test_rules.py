@@ -292,6 +292,8 @@ def test_currency_and_stock_tickers() -> None:
         ("Страницы: 1 2 3 4 ... 12", "pagination"),
         ("« Назад", "pagination"),
         ("Показать ещё", "pagination"),
+        ("1 2 3 4 z 4 następna", "pagination"),  # Polish and Greek next/of
+        ("Σελίδα 2 από 5", "pagination"),
         ("• [[year]]", "template_placeholder"),
         ("{{ article.title }}", "template_placeholder"),
         ("Оставить комментарий", "comment_prompt"),

@@ -305,10 +305,10 @@ COMMENT_HEADINGS = (  # a bare «Комментарии» is also a rubric of ex
 
 PAGINATION = (
     r"(страниц[аы]|стр\.|pages?|беттер|бет)\s*:?\s*[\d\s.…,|«»<>-]+|"
-    r"[«<]?\s*(назад|предыдущая|previous|prev|older|артқа)\b.*|"
-    r".*\b(вперед|вперёд|следующая|next|newer|келесі)\s*[»>]?|"
+    r"[«<]?\s*(назад|предыдущая|previous|prev|older|артқа|poprzednia|προηγούμενη)\b.*|"
+    r".*\b(вперед|вперёд|следующая|next|newer|келесі|następna|επόμενη)\s*[»>]?|"
     r"(показать|загрузить) (ещё|еще|больше).*|load more|show more|тағы көрсету|"
-    r"(page|страница) \d+ (of|из) \d+|[\d\s]+[.…]{1,3}\s*\d+\s*[»>]*"
+    r"(page|страница|strona|σελίδα) \d+ (of|из|z|από) \d+|[\d\s]+[.…]{1,3}\s*\d+\s*[»>]*"
 )
 
 VIEW_WORDS = (
