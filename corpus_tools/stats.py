@@ -446,7 +446,7 @@ class StatsCollector:
             "per_month": {month: self.months[month] for month in months},
         }
         counts = self.counts
-        out["top_names"] = _top(counts.names, self.top, _may_be_name)
+        out["top_names"] = _top(_fold_names(counts.names, self.top), self.top, _may_be_name)
         words = _fold(counts.words, lambda word: word.strip(_WORD_EDGES), self.top)
         out["top_words"] = _top(words, self.top, _content_word)
         bigrams = _fold(
@@ -643,6 +643,21 @@ def _fold(counter: Counter, key_of, top: int) -> Counter:
     for key, count in _most_common(counter, max(5000, top * 200)):
         folded[key_of(key)] += count
     return folded
+
+
+def _fold_names(counter: Counter, top: int) -> Counter:
+    """Names that differ only by a Russian case ending («России», «Россию», «Россия») counted
+    as one and shown in their most frequent form. Without ``ct normalize`` (whose canonical
+    names need no folding) a top list would otherwise give one country three places."""
+    from .search.forms import russian_stem
+
+    totals: Counter = Counter()
+    shown: dict[str, str] = {}
+    for name, count in _most_common(counter, max(5000, top * 200)):  # most frequent first
+        key = " ".join(map(russian_stem, name.lower().split()))
+        totals[key] += count
+        shown.setdefault(key, name)
+    return Counter({shown[key]: count for key, count in totals.items()})
 
 
 def _prune(counter: Counter) -> None:

@@ -181,6 +181,16 @@ def test_month_and_weekday_names_are_not_top_names() -> None:
     assert names == ["Astana"]
 
 
+def test_case_forms_of_one_name_are_one_top_name_in_its_most_frequent_form() -> None:
+    texts = [
+        "Делегация прибыла из России вчера.",
+        "Посол вернулся в Россию утром.",
+        "Экспорт из России вырос, сообщили в Астане.",
+    ]
+    names = compute_stats([{"text": t} for t in texts])["top_names"]
+    assert names == [["России", 3], ["Астане", 1]]
+
+
 def test_names_from_normalize_metadata_are_counted_by_canonical_form() -> None:
     meta = {"names": [{"text": "Токаева", "canonical": "Касым-Жомарт Токаев"}]}
     stats = compute_stats([{"text": RU_ARTICLE, "meta": meta}] * 3)
