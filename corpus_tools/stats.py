@@ -653,7 +653,7 @@ def _fold_names(counter: Counter, top: int) -> Counter:
 
     totals: Counter = Counter()
     shown: dict[str, str] = {}
-    for name, count in _most_common(counter, max(5000, top * 200)):  # most frequent first
+    for name, count in _most_common(counter, top * 25):  # most frequent first
         key = " ".join(map(russian_stem, name.lower().split()))
         totals[key] += count
         shown.setdefault(key, name)
