@@ -121,11 +121,11 @@ def fts_query(query: str, forms: bool = False) -> str:
     """Turn user words into an FTS5 query: every word required, quoted so punctuation is inert;
     a trailing ``*`` keeps prefix search (``выбор*``). With ``forms`` each word is any word that
     starts like its forms (``index_prefixes``)."""
+    if forms:  # the search package only when asked: an index query starts fast
+        from .search.forms import index_prefixes
     terms = []
     for word, star in re.findall(r"(\w+)(\*?)", query):
         if forms:
-            from .search.forms import index_prefixes
-
             prefixes = [f'"{fold(prefix)}"*' for prefix in index_prefixes(word)]
             terms.append(prefixes[0] if len(prefixes) == 1 else f"({' OR '.join(prefixes)})")
         else:

@@ -26,7 +26,7 @@ OnError = Literal["skip", "stop"]
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 TEXT_SUFFIXES = (".txt", ".text", ".txt.gz")
-EMPTY_FOLDER_HINT = "looked for .txt, .text, .jsonl, .ndjson, optionally .gz"
+_CORPUS_FILES = "looked for .txt, .text, .jsonl, .ndjson, optionally .gz"
 STDIN = "-"
 STDIN_ID = "<stdin>"
 _SNIFF_BYTES = 8192
@@ -93,12 +93,12 @@ def _is_corpus_file(path: Path) -> bool:
 
 
 def expand_inputs(
-    inputs: Iterable[str], on_empty_folder: Callable[[str], None] | None = None
+    inputs: Iterable[str], warn: Callable[[str], None] | None = None
 ) -> Iterator[tuple[str, str | None]]:
     """Yield ``(path, root)`` for every input file; ``root`` is the folder it was found under.
 
     A path that does not exist yields itself so the reader reports it in order; a folder without
-    corpus files yields nothing and is passed to ``on_empty_folder`` (a mistyped folder should
+    corpus files yields nothing and ``warn`` gets a message about it (a mistyped folder should
     not pass in silence).
     """
     for spec in inputs:
@@ -108,8 +108,8 @@ def expand_inputs(
         path = Path(spec)
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and _is_corpus_file(p))
-            if not found and on_empty_folder is not None:
-                on_empty_folder(spec)
+            if not found and warn is not None:
+                warn(f"{spec}: no corpus files in this folder ({_CORPUS_FILES})")
             for file in found:
                 yield str(file), str(path)
         elif path.exists() or not glob.has_magic(spec):
@@ -119,7 +119,7 @@ def expand_inputs(
             if not matches:
                 yield spec, None
             for match in matches:
-                yield from expand_inputs([match], on_empty_folder)
+                yield from expand_inputs([match], warn)
 
 
 # --------------------------------------------------------------------------- reader
@@ -143,16 +143,13 @@ class Reader:
         self.read = 0
 
     def __iter__(self) -> Iterator[Record]:
-        for path, root in expand_inputs(self.inputs, self._empty_folder):
+        for path, root in expand_inputs(self.inputs, self.report):
             try:
                 for record in self._read_one(path, root):
                     self.read += 1
                     yield record
             except InputError as exc:
                 self._fail(exc)
-
-    def _empty_folder(self, folder: str) -> None:
-        self.report(f"{folder}: no corpus files in this folder ({EMPTY_FOLDER_HINT})")
 
     def _fail(self, exc: InputError) -> None:
         if self.on_error == "stop":

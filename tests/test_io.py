@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from corpus_tools.errors import InputError
-from corpus_tools.io import EMPTY_FOLDER_HINT, Reader, TextDirWriter, decode_bytes, read_records
+from corpus_tools.io import Reader, TextDirWriter, decode_bytes, read_records
 
 from .conftest import run_ct
 
@@ -82,7 +82,10 @@ def test_a_folder_without_corpus_files_is_reported(tmp_path: Path) -> None:
     messages: list[str] = []
     reader = Reader([str(tmp_path)], report=messages.append)
     assert list(reader) == []
-    assert messages == [f"{tmp_path}: no corpus files in this folder ({EMPTY_FOLDER_HINT})"]
+    assert messages == [
+        f"{tmp_path}: no corpus files in this folder "
+        "(looked for .txt, .text, .jsonl, .ndjson, optionally .gz)"
+    ]
     assert reader.skipped == 0  # a warning: an empty folder is not a broken input
 
 

@@ -1332,9 +1332,9 @@ def _read_also_boxes(page: Page) -> set[int]:
                 break
             end += 1
         box = filled[position:end]
-        kept_around = position > 0 and end < len(filled)
-        kept_around = kept_around and units[filled[position - 1]].rule is None
-        if kept_around and units[filled[end]].rule is None and 2 <= len(box) <= 4:
+        kept_above = position > 0 and units[filled[position - 1]].rule is None
+        kept_below = end < len(filled) and units[filled[end]].rule is None
+        if kept_above and kept_below and 2 <= len(box) <= 4:
             boxed.update(box)
     return boxed
 

@@ -184,9 +184,13 @@ def _prefixes(stems: set[str]) -> set[str]:
     """What every form of a word starts with, for the candidate regex: the stems, and for an
     English base form in -y or -e the form without it (city → citi-es, make → mak-ing)."""
     extra = {stem[:-1] for stem in stems if _LATIN_WORD.fullmatch(stem) and stem[-1:] in "ye"}
-    # a Kazakh stem in п, к, қ also starts its forms with б, г, ғ (мектеп → мектебі)
-    extra |= {stem[:-1] + _KK_DEVOICED[stem[-1]] for stem in stems if stem[-1:] in _KK_DEVOICED}
+    extra |= {voiced for stem in stems if (voiced := _voiced(stem))}
     return stems | {prefix for prefix in extra if len(prefix) >= 2}
+
+
+def _voiced(stem: str) -> str | None:
+    """A Kazakh stem in п, к, қ as its forms with a vowel ending start (мектеп → мектеб-і)."""
+    return stem[:-1] + _KK_DEVOICED[stem[-1]] if stem[-1:] in _KK_DEVOICED else None
 
 
 def _shared_start(words: set[str]) -> str:
@@ -200,9 +204,8 @@ def index_prefixes(word: str) -> list[str]:
     """What the forms of ``word`` start with, for a prefix index (FTS5): its Russian stem and,
     for a stem in п, к, қ, the Kazakh voiced variant (мектеп*: мектебі as well)."""
     stem = russian_stem(word.lower().replace("ё", "е"))
-    if stem[-1:] in _KK_DEVOICED:
-        return [stem, stem[:-1] + _KK_DEVOICED[stem[-1]]]
-    return [stem]
+    voiced = _voiced(stem)
+    return [stem, voiced] if voiced else [stem]
 
 
 class FormsMatcher:

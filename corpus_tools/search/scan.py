@@ -22,7 +22,7 @@ from typing import TypeVar
 import stringzilla as sz
 
 from ..errors import CtError, InputError, RecordError
-from ..io import EMPTY_FOLDER_HINT, STDIN, Reader, expand_inputs, parse_jsonl_line
+from ..io import STDIN, Reader, expand_inputs, parse_jsonl_line
 from ..parallel import map_ordered
 from ..records import Record, bare_host, meta_of
 from .matchers import Matcher
@@ -135,11 +135,7 @@ class Searcher:
         found, in a worker process with ``jobs`` > 1: output is then formatted in parallel, and
         the text, not the record, comes back."""
         batches = _Batches()
-
-        def empty(folder: str) -> None:
-            self.report(f"{folder}: no corpus files in this folder ({EMPTY_FOLDER_HINT})")
-
-        for path, _root in expand_inputs(list(inputs) or [STDIN], empty):
+        for path, _root in expand_inputs(list(inputs) or [STDIN], self.report):
             if path == STDIN or path.lower().endswith((".jsonl.gz", ".ndjson.gz")):
                 yield from self._search_batches(batches.take(), formatter, jobs)
                 yield from map(formatter, self._search_stream(path))
