@@ -704,7 +704,10 @@ class DateFinder:
             if not raw and form not in _ONE_UNIT:
                 return None  # «несколько лет назад», "days ago": no count to go back by
             count = (int(raw) if raw.isdigit() else _COUNTS[raw]) if raw else 1
-            return self._shifted(make, _UNIT_OF[form], count if g("ag_in") else -count)
+            unit, count = _UNIT_OF[form], count if g("ag_in") else -count
+            if unit == "week":  # «неделю назад»: a day, not a calendar week
+                unit, count = "day", count * 7
+            return self._shifted(make, unit, count)
         if kind == "weekday":
             word = g("wd")
             if word.lower() in _KK_WEEKDAY_AT:
@@ -713,7 +716,7 @@ class DateFinder:
                 if not word[0].isupper():
                     return None  # "friday" in a URL or a handle, not a day
                 weekday = _WEEKDAY_OF[word.lower()]
-            elif _RU_PREPOSITION.search(match.string, max(0, start - 4), start):
+            elif _after_preposition(match.string, start):
                 weekday = _WEEKDAY_OF[word.lower()]
             else:
                 return None  # «Понедельник — день тяжёлый»: no «в», no date
@@ -722,9 +725,7 @@ class DateFinder:
             if g("pe_y"):
                 return self._shifted(make, "year", _YEAR_WORDS[g("pe_y").lower()])
             direction, word = _DIRECTION[g("pe_d").lower()], g("pe_u").lower()
-            if word in _RU_AFTER_PREPOSITION and not _RU_PREPOSITION.search(
-                match.string, max(0, start - 4), start
-            ):
+            if word in _RU_AFTER_PREPOSITION and not _after_preposition(match.string, start):
                 return None
             if word in _ANY_WEEKDAY:
                 return self._weekday(make, direction, _ANY_WEEKDAY[word])
@@ -796,9 +797,9 @@ class DateFinder:
         return make.with_value(value, "day", "relative", flags)
 
     def _shifted(self, make: _Maker, unit: str, count: int) -> DateMention:
-        """The day, week, month or year ``count`` units from the document date, at that
-        precision: «три года назад» in 2024 is 2023 ... 2021, "last week" the week's Monday to
-        Sunday, «через два дня» a day."""
+        """The day, calendar week, month or year ``count`` units from the document date, at that
+        precision: «три года назад» in 2024 is 2021, "last week" the week's Monday to Sunday,
+        «через два дня» a day."""
         if self.doc_date is None:
             precision = "day" if unit in ("day", "week") else unit
             return make.with_value(None, precision, "relative", ["unresolved"])
@@ -811,8 +812,6 @@ class DateFinder:
         if unit == "day":
             return make.with_value((today + timedelta(days=count)).isoformat(), "day", "relative")
         monday = today - timedelta(days=today.weekday()) + timedelta(weeks=count)
-        if make.text.lower().endswith(("назад", "ago", "бұрын")):  # a week ago: one day
-            return make.with_value((today + timedelta(weeks=count)).isoformat(), "day", "relative")
         week = f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
         mention = make.with_value(week, "day", "relative")
         mention.note = "week"
@@ -848,6 +847,11 @@ class DateFinder:
         else:
             day = today + timedelta(days=(weekday - today.weekday()) % 7)
         return make.with_value(day.isoformat(), "day", "relative")
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    """«в»/«во»/«на» right before ``start``: «в прошлом году», «в пятницу»."""
+    return _RU_PREPOSITION.search(text, max(0, start - 4), start) is not None
 
 
 def _nearest(cue: re.Pattern[str], text: str, start: int, end: int, make: _Maker) -> int:
