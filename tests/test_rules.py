@@ -363,6 +363,10 @@ def test_currency_and_stock_tickers() -> None:
         ("Көрілім: 2 311", "view_counter"),
         ("Все материалы", "link_list"),
         ("Автор фото: Айдос Ержанов", "photo_credit"),
+        ("Суретті түсірген: Ерлан Омаров", "photo_credit"),  # Kazakh: photographed by
+        ("Автордың суреті", "photo_credit"),  # the author's photo
+        ("Бөлім редакторы: Асхат Серікұлы", "byline"),  # a section editor
+        ("Выпускающий редактор: Иван Петров", "byline"),
         ("Скопировать ссылку", "share_buttons"),
         ("Сообщить об опечатке", "comment_prompt"),
         ("Оцените материал", "comment_prompt"),
