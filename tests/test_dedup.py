@@ -166,6 +166,17 @@ def test_exact_duplicates_fold_case_punctuation_and_spacing_but_keep_digits() ->
     assert [r["id"] for r in dedup_records(records)] == ["a", "c"]
 
 
+def test_a_kazakh_text_typed_with_russian_letters_is_the_same_text() -> None:
+    original = (
+        "Мемлекет басшысы Қасым-Жомарт Тоқаев Үкіметтің кеңейтілген отырысында өңір "
+        "әкімдеріне жылу маусымына дайындықты қатаң бақылауды тапсырды."
+    )
+    typed = original.translate(str.maketrans("әғқңөұүһіҚӘҒҢӨҰҮҺІ", "агкноуухиКАГНОУУХИ"))
+    other = original.replace("жылу", "су")  # one word changed: another text
+    records = [record("a", original), record("b", typed), record("c", other)]
+    assert [r["id"] for r in dedup_records(records)] == ["a", "c"]
+
+
 def test_keep_longest_and_earliest_choose_the_copy_but_keep_input_order() -> None:
     ru = ARTICLES[0]
     records = [
