@@ -331,6 +331,12 @@ def test_relative_word_with_time_and_english_pm() -> None:
 def test_kazakh_genitive_year_and_possessive_month() -> None:
     text = "Тоқаев 2022 жылдың 11 қаңтарында Мәжілісте сөз сөйледі."
     assert values(text, "kk") == [("2022 жылдың 11 қаңтарында", "2022-01-11")]
+    # a month ending in a vowel takes -сы/-сі before its case ending
+    text = "Жиын 2024 жылдың 15 қарашасында, көрме 2023 жылдың 5 шілдесінде өтті."
+    assert values(text, "kk") == [
+        ("2024 жылдың 15 қарашасында", "2024-11-15"),
+        ("2023 жылдың 5 шілдесінде", "2023-07-05"),
+    ]
 
 
 def test_english_slash_date_nearest_reading_to_the_document_date() -> None:
