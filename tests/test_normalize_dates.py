@@ -66,6 +66,15 @@ def test_year_less_dates_take_the_document_year_and_are_flagged() -> None:
     ]
 
 
+def test_a_year_less_day_keeps_its_time_and_an_ordinal_year_its_year() -> None:
+    found = find_dates("Брифинг пройдёт 11 ноября в 10:00, итоги подвели в 2024-м году.", "ru",
+                       "2024-11-23")  # fmt: skip
+    assert [(m.text, m.value, m.kind, m.flags) for m in found] == [
+        ("11 ноября в 10:00", "2024-11-11T10:00", "datetime", ["year_inferred"]),
+        ("2024-м году", "2024", "date", []),
+    ]
+
+
 def test_year_less_date_without_document_date_stays_year_less() -> None:
     (mention,) = find_dates("on January 2, rallies began in Zhanaozen", "en")
     assert (mention.value, mention.flags) == ("--01-02", ["year_unknown"])

@@ -384,7 +384,7 @@ _PATTERNS = [
         rf"|(?P<dc_yy>[2-9]0)-(?:е|х)\s+(?:годы|годов|годах|годам))",
     ),
     # в 2015 году, 2015 г., 2015 жылы, in 2015
-    ("year", rf"(?P<y_y>{_YEAR})(?!\d)\s*{_YEAR_WORD}(?!{_L})"),
+    ("year", rf"(?P<y_y>{_YEAR})(?!\d)(?:-(?:м|ом|го|й))?\s*{_YEAR_WORD}(?!{_L})"),
     (
         "year_en",
         rf"(?<!\w)(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter|[Ss]ummer\s+of|[Ee]nd\s+of|"
@@ -620,10 +620,10 @@ class DateFinder:
             day = int(g("dm_d"))
             if g("dm_d2"):
                 return self._day_range(make, day, int(g("dm_d2")), month, g("dm_y"))
+            hour = _hour24(g("dm_hh"), g("dm_ap"))
             if g("dm_y"):
-                hour = _hour24(g("dm_hh"), g("dm_ap"))
                 return make.day(int(g("dm_y")), month, day, hour, g("dm_mi"), g("dm_ss"))
-            return self._yearless(make, month, day)
+            return self._yearless(make, month, day, hour, g("dm_mi"))
         if kind == "month_day":
             month = month_number(g("md_m")) or 0
             if g("md_m").lower() == "may" and not g("md_y") and g("md_m")[0] == "m":
@@ -631,10 +631,10 @@ class DateFinder:
             day = int(g("md_d"))
             if g("md_d2"):
                 return self._day_range(make, day, int(g("md_d2")), month, g("md_y"))
+            hour = _hour24(g("md_hh"), g("md_ap"))
             if g("md_y"):
-                hour = _hour24(g("md_hh"), g("md_ap"))
                 return make.day(int(g("md_y")), month, day, hour, g("md_mi"), g("md_ss"))
-            return self._yearless(make, month, day)
+            return self._yearless(make, month, day, hour, g("md_mi"))
         if kind in ("season", "season_kk"):
             word = (g("se_w") or g("sk_w")).lower().split()
             season = next(_SEASONS[w] for w in word if w in _SEASONS)
@@ -750,7 +750,16 @@ class DateFinder:
         british = abs((date(year, second, first) - self.doc_date).days)
         return (second, first) if british < us else (first, second)
 
-    def _yearless(self, make: _Maker, month: int, day: int) -> DateMention | None:
+    def _yearless(
+        self,
+        make: _Maker,
+        month: int,
+        day: int,
+        hour: str | None = None,
+        minute: str | None = None,
+    ) -> DateMention | None:
+        """A day without its year («11 ноября», "January 4"), with its time if it has one
+        («11 ноября в 10:00»): the year comes from the document date (see _year_of)."""
         if not 1 <= month <= 12 or not _valid(2000, month, day):
             return None
         if self.doc_date is None:
@@ -758,9 +767,11 @@ class DateFinder:
         year = self._year_of(month, day)
         if not _valid(year, month, day):
             return None
-        return make.with_value(
-            f"{year:04d}-{month:02d}-{day:02d}", "day", "date", ["year_inferred"]
-        )
+        value = f"{year:04d}-{month:02d}-{day:02d}"
+        if hour is not None:
+            value += f"T{int(hour):02d}:{minute}"
+            return make.with_value(value, "minute", "datetime", ["year_inferred"])
+        return make.with_value(value, "day", "date", ["year_inferred"])
 
     def _year_of(self, month: int, day: int) -> int:
         """The year of a year-less day: the document's, unless that puts the day well after the
