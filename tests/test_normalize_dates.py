@@ -66,6 +66,14 @@ def test_year_less_dates_take_the_document_year_and_are_flagged() -> None:
     ]
 
 
+def test_year_first_dates_with_slashes_or_dots_but_not_version_numbers() -> None:
+    assert values("Опубликовано 2024/12/05, обновлено 2024.12.06 10:00") == [
+        ("2024/12/05", "2024-12-05"),
+        ("2024.12.06 10:00", "2024-12-06T10:00"),
+    ]
+    assert values("обновите до версии 2024.12.051") == []
+
+
 def test_a_year_less_day_keeps_its_time_and_an_ordinal_year_its_year() -> None:
     found = find_dates("Брифинг пройдёт 11 ноября в 10:00, итоги подвели в 2024-м году.", "ru",
                        "2024-11-23")  # fmt: skip
