@@ -28,7 +28,7 @@ from typing import Any
 
 from .clean.lexicon import MONTHS, WEEKDAYS
 from .clean.lexicon import STOPWORDS as CLEAN_STOPWORDS
-from .lang import EN_STOPWORDS, KK_STOPWORDS, RU_STOPWORDS, detect_language
+from .lang import EN_STOPWORDS, KK_STOPWORDS, RU_STOPWORDS, detect_language, fold_lookalikes
 from .records import Record, meta_of, site_of
 
 STOPWORDS = CLEAN_STOPWORDS | RU_STOPWORDS | KK_STOPWORDS | EN_STOPWORDS
@@ -262,7 +262,7 @@ class Measure:
             tokens = lower.split()
             lines = list(filter(None, map(str.strip, text.splitlines())))
             language = detect_language(text)
-            data = lower.encode("utf-8", "surrogatepass")
+            data = fold_lookalikes(lower.encode("utf-8", "surrogatepass"))  # as ct dedup reads
             mojibake = find_mojibake(text)
             month = _month_of(record, meta)
             site = site_of(record) or "unknown"

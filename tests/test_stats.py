@@ -191,6 +191,13 @@ def test_case_forms_of_one_name_are_one_top_name_in_its_most_frequent_form() -> 
     assert names == [["России", 3], ["Астане", 1]]
 
 
+def test_a_kazakh_text_typed_with_russian_letters_is_an_exact_duplicate() -> None:
+    typed = KK_ARTICLE.translate(str.maketrans("әғқңөұүһіҚӘҒҢӨҰҮҺІ", "агкноуухиКАГНОУУХИ"))
+    assert typed != KK_ARTICLE
+    stats = compute_stats([{"text": KK_ARTICLE}, {"text": typed}])
+    assert stats["duplicates"]["exact"] == 1  # as ct dedup reads them
+
+
 def test_names_from_normalize_metadata_are_counted_by_canonical_form() -> None:
     meta = {"names": [{"text": "Токаева", "canonical": "Касым-Жомарт Токаев"}]}
     stats = compute_stats([{"text": RU_ARTICLE, "meta": meta}] * 3)

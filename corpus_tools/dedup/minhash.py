@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..lang import KAZAKH_LETTERS, RUSSIAN_LOOKALIKES
+from ..lang import fold_lookalikes
 
 # Letters and digits of every script; everything else (punctuation, spaces, "_") separates words.
 # Digits stay, so yesterday's and today's currency note do not fold into one text.
@@ -28,21 +28,10 @@ _SHIFT32 = np.uint64(32)
 _BLOCK_SHINGLES = 8192
 
 
-# Kazakh letters and ё as their Russian look-alikes, in UTF-8: a re-post typed on a Russian
-# keyboard («Токаев», «казак») is the same text as the original («Тоқаев», «қазақ»).
-_FOLDED_LETTERS = [
-    (kazakh.encode(), russian.encode())
-    for kazakh, russian in zip(KAZAKH_LETTERS[:9] + "ё", RUSSIAN_LOOKALIKES[:9] + "е", strict=True)
-]
-
-
 def words_of(text: str) -> list[bytes]:
     """Case-, punctuation- and whitespace-folded words (UTF-8), digits kept, Kazakh letters and
     ё folded to their Russian look-alikes."""
-    data = _NON_WORD.sub(" ", text).lower().encode("utf-8")
-    for letter, lookalike in _FOLDED_LETTERS:
-        data = data.replace(letter, lookalike)
-    return data.split()
+    return fold_lookalikes(_NON_WORD.sub(" ", text).lower().encode("utf-8")).split()
 
 
 def _slots(words: list[bytes], text: str) -> np.ndarray:
