@@ -74,6 +74,13 @@ def test_year_first_dates_with_slashes_or_dots_but_not_version_numbers() -> None
     assert values("обновите до версии 2024.12.051") == []
 
 
+def test_mid_year_in_english() -> None:
+    assert values("Output should recover by mid-2025, as in early 2023.", "en") == [
+        ("2025", "2025"),
+        ("2023", "2023"),
+    ]
+
+
 def test_a_year_less_day_keeps_its_time_and_an_ordinal_year_its_year() -> None:
     found = find_dates("Брифинг пройдёт 11 ноября в 10:00, итоги подвели в 2024-м году.", "ru",
                        "2024-11-23")  # fmt: skip

@@ -388,8 +388,9 @@ _PATTERNS = [
     ("year", rf"(?P<y_y>{_YEAR})(?!\d)(?:-(?:м|ом|го|й))?\s*{_YEAR_WORD}(?!{_L})"),
     (
         "year_en",
-        rf"(?<!\w)(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter|[Ss]ummer\s+of|[Ee]nd\s+of|"
-        rf"[Bb]eginning\s+of|[Ss]tart\s+of|[Ee]arly|[Ll]ate|[Bb]y|[Tt]he\s+year)\s+(?P<ye_y>{_YEAR})(?![\d%]|['’]?s\b)"
+        rf"(?<!\w)(?:(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter|[Ss]ummer\s+of|[Ee]nd\s+of|"
+        rf"[Bb]eginning\s+of|[Ss]tart\s+of|[Ee]arly|[Ll]ate|[Bb]y|[Tt]he\s+year)\s+|[Mm]id-)"
+        rf"(?P<ye_y>{_YEAR})(?![\d%]|['’]?s\b)"
         rf"(?!\s*(?:people|persons|tons|tonnes|km|kilometres|kilometers|dollars|tenge|m\b|%))",
     ),
     (
