@@ -446,13 +446,16 @@ class StatsCollector:
             "per_month": {month: self.months[month] for month in months},
         }
         counts = self.counts
-        out["top_names"] = _top(_fold_names(counts.names, self.top), self.top, _may_be_name)
-        words = _fold(counts.words, lambda word: word.strip(_WORD_EDGES), self.top)
+        names = _fold(counts.names, _name_key, self.top * 25, as_written=True)
+        out["top_names"] = _top(names, self.top, _may_be_name)
+        # enough of the vocabulary to fill the top lists once stopwords are dropped
+        vocabulary = max(5000, self.top * 200)
+        words = _fold(counts.words, lambda word: word.strip(_WORD_EDGES), vocabulary)
         out["top_words"] = _top(words, self.top, _content_word)
         bigrams = _fold(
             counts.bigrams,
             lambda pair: (pair[0].strip(_WORD_EDGES), pair[1].strip(_WORD_EDGES)),
-            self.top,
+            vocabulary,
         )
         out["top_bigrams"] = [
             [" ".join(pair), count]
@@ -633,31 +636,27 @@ def _top(counter: Counter, n: int, keep) -> list:
     return []
 
 
-def _fold(counter: Counter, key_of, top: int) -> Counter:
-    """Merge counts whose keys differ only by attached punctuation ("city," and "city").
-
-    Only the most frequent keys are folded (enough to fill ``top`` after stopwords are dropped):
-    folding the whole vocabulary would cost more than counting it.
-    """
+def _fold(counter: Counter, key_of, limit: int, as_written: bool = False) -> Counter:
+    """Merge the counts of the ``limit`` most frequent keys that ``key_of`` makes one ("city,"
+    and "city"; «России» and «Россию»), under that common key, or ``as_written``, under the most
+    frequent of the merged keys. Only the most frequent are folded: folding the whole
+    vocabulary would cost more than counting it."""
     folded: Counter = Counter()
-    for key, count in _most_common(counter, max(5000, top * 200)):
-        folded[key_of(key)] += count
-    return folded
+    shown: dict[Any, Any] = {}
+    for key, count in _most_common(counter, limit):  # most frequent first
+        common = key_of(key)
+        folded[common] += count
+        shown.setdefault(common, key if as_written else common)
+    return Counter({shown[common]: count for common, count in folded.items()})
 
 
-def _fold_names(counter: Counter, top: int) -> Counter:
-    """Names that differ only by a Russian case ending («России», «Россию», «Россия») counted
-    as one and shown in their most frequent form. Without ``ct normalize`` (whose canonical
-    names need no folding) a top list would otherwise give one country three places."""
+def _name_key(name: str) -> str:
+    """Names that differ only by a Russian case ending («России», «Россию», «Россия») share
+    it. Without ``ct normalize`` (whose canonical names need no folding) a top list would
+    otherwise give one country three places."""
     from .search.forms import russian_stem
 
-    totals: Counter = Counter()
-    shown: dict[str, str] = {}
-    for name, count in _most_common(counter, top * 25):  # most frequent first
-        key = " ".join(map(russian_stem, name.lower().split()))
-        totals[key] += count
-        shown.setdefault(key, name)
-    return Counter({shown[key]: count for key, count in totals.items()})
+    return " ".join(map(russian_stem, name.lower().split()))
 
 
 def _prune(counter: Counter) -> None:
