@@ -265,7 +265,6 @@ _ORDINALS = {
     3: "трет[а-я]*|third|3rd|үшінші|3-?[а-яі]*|[IІ]{3}",
     4: "четв[её]рт[а-я]*|fourth|4th|төртінші|4-?[а-яі]*|[IІ][VУ]",
 }
-_COUNT_RE = "|".join(sorted(_COUNTS, key=len, reverse=True))
 _ORDINAL_RE = "|".join(f"(?:{alternatives})" for alternatives in _ORDINALS.values())
 _ORDINAL_PATTERNS = {
     number: re.compile(rf"(?:{words})$", re.IGNORECASE) for number, words in _ORDINALS.items()
@@ -345,9 +344,9 @@ _PATTERNS = [
     # за девять месяцев 2024 года, the first nine months of 2024, 2024 жылдың 9 айында: January on
     (
         "months_of",
-        rf"(?:(?<=за\s)|(?<=за\s\s)|(?<=first\s))(?:первые\s+)?(?P<mo_n>\d{{1,2}}|{_COUNT_RE})"
+        rf"(?:(?<=за\s)|(?<=за\s\s)|(?<=first\s))(?:первые\s+)?(?P<mo_n>\d{{1,2}}|{_alternatives(_COUNTS)})"
         rf"\s+(?:месяц{_L}*|months\s+of)\s+(?P<mo_y>{_YEAR})(?!\d)(?:\s*{_YEAR_WORD}(?!{_L}))?"
-        rf"|(?P<mk_y>{_YEAR})\s*(?:жылдың|жылғы|ж\.)\s+(?P<mk_n>\d{{1,2}}|{_COUNT_RE})\s+"
+        rf"|(?P<mk_y>{_YEAR})\s*(?:жылдың|жылғы|ж\.)\s+(?P<mk_n>\d{{1,2}}|{_alternatives(_COUNTS)})\s+"
         rf"айында(?!{_L})",
     ),
     # с марта по август 2011 года, April to September 2011
@@ -395,10 +394,7 @@ _PATTERNS = [
     ),
     (
         "relative",
-        r"(?P<rel>"
-        + "|".join(sorted(_RELATIVE, key=len, reverse=True))
-        + rf")(?!{_L})"
-        + _time("rel_"),
+        rf"(?P<rel>{_alternatives(_RELATIVE)})(?!{_L})" + _time("rel_"),
     ),
 ]
 
