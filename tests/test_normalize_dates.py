@@ -168,6 +168,41 @@ def test_phrases_that_are_no_relative_date(sentence: str) -> None:
     assert values(sentence, "ru", "2024-11-23") == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("Тендер объявили в октябре.", "ru", [("октябре", "2024-10", None)]),
+        ("Мост закрыли в конце сентября.", "ru", [("сентября", "2024-09", "late")]),
+        ("Цены растут с марта по июнь.", "ru", [("марта по июнь", "2024-03/2024-06", None)]),
+        ("Новый терминал откроют в феврале.", "ru", [("феврале", "2025-02", None)]),
+        ("Выборы пройдут в начале марта.", "ru", [("марта", "2025-03", "early")]),
+        ("Акимат объявил тендер в декабре прошлого года.", "ru",
+         [("декабре прошлого года", "2023-12", None)]),
+        ("Завод в сентябре-октябре 2023 года стоял.", "ru",
+         [("сентябре-октябре 2023 года", "2023-09/2023-10", None)]),
+        ("The plant was shut in August.", "en", [("August", "2024-08", None)]),
+        ("Talks will resume in early January.", "en", [("January", "2025-01", "early")]),
+        ("Tenge fell in July last year.", "en", [("July last year", "2023-07", None)]),
+        ("The board met last December.", "en", [("last December", "2023-12", None)]),
+        ("This may be the last tender.", "en", []),
+        ("Зауыт қыркүйекте іске қосылды.", "kk", [("қыркүйекте", "2024-09", None)]),
+        ("Жиын желтоқсан айында өтеді.", "kk", [("желтоқсан айында", "2024-12", None)]),
+        ("Ақпанның соңында қар көп түсті.", "kk", [("Ақпанның соңында", "2024-02", "late")]),
+        ("Қазанда жарыс өтті.", "kk", []),  # in Kazan, the city
+    ],
+)  # fmt: skip
+def test_a_month_without_its_year_takes_the_nearest_one_by_tense(
+    sentence: str, lang: str, expected: list
+) -> None:
+    found = find_dates(sentence, lang, "2024-11-20")
+    assert [(m.text, m.value, m.note) for m in found] == expected
+
+
+def test_a_month_without_its_year_or_a_document_date_stays_year_less() -> None:
+    (mention,) = find_dates("Мост закрыли в октябре.", "ru")
+    assert (mention.value, mention.precision, mention.flags) == ("--10", "month", ["year_unknown"])
+
+
 def test_relative_phrases_without_a_document_date_are_unresolved() -> None:
     found = find_dates("В прошлом году и три дня назад", "ru")
     assert [(m.value, m.precision, m.flags) for m in found] == [

@@ -10,6 +10,7 @@ four-digit year.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import heapq
 import re
@@ -157,6 +158,17 @@ _WEEKDAY_OF = {
     "saturday": 5, "sunday": 6,
 }  # fmt: skip
 _YEAR_WORDS = {"биыл": 0, "былтыр": -1}
+# Which part of a month a year-less month names: «в начале декабря», "late November",
+# «желтоқсанның соңында»; «в течение декабря» is the whole month.
+_MONTH_PART = {
+    "начале": "early", "начала": "early", "началу": "early", "середине": "mid",
+    "середины": "mid", "конце": "late", "конца": "late", "концу": "late", "течение": None,
+    "early": "early", "beginning of": "early", "the beginning of": "early", "start of": "early",
+    "the start of": "early", "mid": "mid", "middle of": "mid", "the middle of": "mid",
+    "late": "late", "end of": "late", "the end of": "late",
+    "басында": "early", "басынан": "early", "ортасында": "mid", "соңында": "late",
+    "соңына": "late", "аяғында": "late", "аяғына": "late",
+}  # fmt: skip
 # Kazakh weekdays in the locative («жұмада»: on Friday); "Friday" and «в пятницу» are above.
 _KK_WEEKDAY_AT = {
     "дүйсенбіде": 0, "сейсенбіде": 1, "сәрсенбіде": 2, "бейсенбіде": 3, "жұмада": 4,
@@ -167,8 +179,10 @@ _ANY_WEEKDAY = {**_WEEKDAY_OF, **_KK_WEEKDAY_AT}
 # Friday"), or the next one after it when the nearest verb around it speaks of the future
 # («Матч состоится в субботу»; but «намерена продать …, сообщила в четверг» is past).
 _FUTURE = re.compile(
-    r"\b(?:will|'ll|is due|are due|(?:is|are) (?:set|scheduled|expected) to|"
+    r"\b(?:will|'ll|is due|are due|(?:is|are) (?:set|scheduled|expected) to|expects?|plans? to|"
+    r"ahead of|in time for|upcoming|предстоит|ожида\w*|собира\w*|"
     r"состо(?:ится|ятся)|пройд[её]т|пройдут|будет|будут|начн[её]тся|откро[её]тся|посетит|"
+    r"откроют|запустят|проведут|начнут|завершат|сдадут|представят|"
     r"планиру\w*|намерен\w*|ожидается|өтеді|болады|басталады|ашылады)\b",
     re.IGNORECASE,
 )
@@ -211,6 +225,7 @@ def _month_table() -> tuple[dict[str, int], str]:
 
 
 _MONTH_FORMS, _MONTH_RE = _month_table()
+_RU_MONTH_WORDS = "|".join(f"{stem}(?:{endings})" for stem, endings in _RU_MONTHS)
 _ABBR_NUMBERS = {
     abbr.replace("t?", ""): index % 12 + 1 for index, abbr in enumerate(_RU_ABBR + _EN_ABBR) if abbr
 }
@@ -358,7 +373,7 @@ _PATTERNS = [
     # в июле 1941 года, July 1941, 1941 жылғы шілде
     (
         "month_year",
-        rf"(?P<my_m>{_MONTH_RE})(?!{_L})\s+(?P<my_y>{_YEAR})(?!\d)(?:\s*{_YEAR_WORD}(?!{_L}))?",
+        rf"(?P<my_m>{_MONTH_RE})(?!{_L})(?:\s+of)?\s+(?P<my_y>{_YEAR})(?!\d)(?:\s*{_YEAR_WORD}(?!{_L}))?",
     ),
     (
         "kk_month_year",
@@ -451,12 +466,36 @@ _PHRASE_PATTERNS = [
         "period",
         rf"(?:(?P<pe_m>{_MONTH_RE})\s+(?=\w+\s+года(?!{_L})))?"
         rf"(?<!the\s)(?P<pe_d>{_alternatives(_DIRECTION)})\s+"
-        rf"(?P<pe_u>{_alternatives(_PERIOD_OF)}|{_alternatives(_ANY_WEEKDAY)})(?!{_L})"
+        rf"(?P<pe_u>{_alternatives(_PERIOD_OF)}|{_alternatives(_ANY_WEEKDAY)}"
+        rf"|(?:{_alternatives(_EN_MONTHS)})(?![\s,]*\d))(?!{_L})"
         rf"(?:(?<=жылдың)\s+(?P<pe_km>{_MONTH_RE})(?!{_L}))?"
         rf"|(?P<pe_y>{_alternatives(_YEAR_WORDS)})(?!{_L})",
     ),
     # в пятницу, on Friday, жұмада
     ("weekday", rf"(?P<wd>{_alternatives(_ANY_WEEKDAY)})(?!{_L})"),
+    # A month without its year after a preposition (or a Kazakh case ending): «в декабре»,
+    # «в начале февраля», «с июня по декабрь», "in late November", "in July last year",
+    # «желтоқсанда», «ақпан айында», «наурыздың соңында». Never before a day or a year
+    # («в декабре 2024 года» and «декабре прошлого года» are the patterns above).
+    (
+        "month_alone",
+        rf"(?:(?:в|во|к|с|со|до|по|из|от|после|перед)\s+"
+        rf"(?:(?P<ma_q>{_alternatives(_MONTH_PART)})\s+)?"
+        rf"(?P<ma_m>{_RU_MONTH_WORDS})(?!{_L})"
+        rf"(?:\s*(?:[-–—]|по|до)\s*(?P<ma_m2>{_RU_MONTH_WORDS})(?!{_L}))?"
+        rf"(?!\s+{_L}+(?:\s+{_L}+)?\s+(?:года|г\.)(?!{_L}))"
+        rf"|(?:(?:in|by|since|until|till|from|through|during|before|after)\s+"
+        rf"(?:(?P<ma_qe>{_alternatives(_MONTH_PART)})[\s-]+)?"
+        rf"|(?P<ma_qa>{_alternatives(_MONTH_PART)})[\s-]+)"
+        rf"(?P<ma_e>{_alternatives(_EN_MONTHS)})(?!{_L})"
+        rf"(?:\s*(?:[-–—]|to|through|until)\s*(?P<ma_e2>{_alternatives(_EN_MONTHS)})(?!{_L}))?"
+        rf"(?:\s+(?:of\s+)?(?P<ma_dir>last|next|this)\s+year(?!{_L}))?"
+        rf"(?!\s+of\s+\d)"
+        rf"|(?P<ma_k>{_alternatives(_KK_MONTHS)})"
+        rf"(?:да|де|та|те|нда|нде|дан|ден|тан|тен|нан|нен|ға|ге|қа|ке|на|не|\s+айында"
+        rf"|(?:дың|дің|тың|тің|ның|нің)\s+(?P<ma_qk>{_alternatives(_MONTH_PART)}))(?!{_L}))"
+        rf"(?![\s,–-]*\d)",
+    ),
 ]
 _PHRASES = re.compile(
     rf"(?<!{_L})(?:" + "|".join(f"(?P<{name}>{body})" for name, body in _PHRASE_PATTERNS) + ")",
@@ -464,6 +503,8 @@ _PHRASES = re.compile(
 )
 _PHRASE_WORDS = (
     "назад", "ago", "бұрын", "через", *_YEAR_WORDS, *_PERIOD_OF, *_ANY_WEEKDAY,
+    *(stem for stem, _ in _RU_MONTHS if stem != "ма"), "мае", "мая", "маю", *_KK_MONTHS,
+    *_EN_MONTHS,
 )  # fmt: skip
 _WORD_START = re.compile(r"(?<!\w)\w")
 _PHRASE_REACH = 40  # characters before the found word where its phrase may start
@@ -494,13 +535,17 @@ def _scan_phrases(text: str) -> list[re.Match[str]]:
     return matches
 
 
-def _matches(text: str) -> Iterator[re.Match[str]]:
-    """Scanner and phrase matches in text order; of two that overlap, the first."""
-    end = -1
-    for match in heapq.merge(_scan(text), _scan_phrases(text), key=lambda m: m.start()):
-        if match.start() >= end:
-            yield match
-            end = match.end()
+def _matches(text: str) -> list[re.Match[str]]:
+    """Scanner and phrase matches in text order. A phrase overlapping a scanner match gives way:
+    the scanner's dates hold a number and are the fuller reading («в сентябре-октябре 2011»)."""
+    dated = list(_scan(text))
+    starts = [match.start() for match in dated]
+    phrases = []
+    for phrase in _scan_phrases(text):
+        at = bisect.bisect_left(starts, phrase.end())  # scanner matches starting before its end
+        if at == 0 or dated[at - 1].end() <= phrase.start():
+            phrases.append(phrase)
+    return list(heapq.merge(dated, phrases, key=lambda m: m.start()))
 
 
 # --------------------------------------------------------------------------- results
@@ -720,6 +765,8 @@ class DateFinder:
             else:
                 return None  # «Понедельник — день тяжёлый»: no «в», no date
             return self._bare_weekday(make, match.string, weekday)
+        if kind == "month_alone":
+            return self._month_alone(match)
         if kind == "period":
             if g("pe_y"):
                 return self._shifted(make, "year", _YEAR_WORDS[g("pe_y").lower()])
@@ -728,6 +775,8 @@ class DateFinder:
                 return None
             if word in _ANY_WEEKDAY:
                 return self._weekday(make, direction, _ANY_WEEKDAY[word])
+            if word in _EN_MONTHS:  # "last December"
+                return self._month_from(make, direction, g("pe_u"))
             month = month_number(g("pe_m") or g("pe_km") or "")
             if month:  # «в январе прошлого года»
                 if self.doc_date is None:
@@ -832,17 +881,78 @@ class DateFinder:
         next one after it when the nearest tense cue in its sentence is a future one."""
         if self.doc_date is None:
             return make.with_value(None, "day", "relative", ["unresolved"])
+        today = self.doc_date
+        if self._is_future(make, text):
+            day = today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
+        else:
+            day = today - timedelta(days=(today.weekday() - weekday) % 7)
+        return make.with_value(day.isoformat(), "day", "relative")
+
+    def _month_alone(self, match: re.Match[str]) -> DateMention | None:
+        """A month without its year: the year comes from the document date, as for a year-less
+        day, unless the sentence speaks of the future («в марте пройдут выборы»: the next
+        March) or says which year ("in July last year")."""
+        g = match.group
+        first = g("ma_m") or g("ma_e") or g("ma_k")
+        last = g("ma_m2") or g("ma_e2")
+        part = g("ma_q") or g("ma_qe") or g("ma_qa") or g("ma_qk")
+        if g("ma_e") and not first[0].isupper():
+            return None  # "in may", "to march": verbs
+        if g("ma_k") and first[0] == "Қ" and first.lower() == "қазан":
+            return None  # «Қазанда»: in Kazan; the month is written in lower case
+        month, last_month = month_number(first) or 0, month_number(last or first) or 0
+        name = "ma_m" if g("ma_m") else "ma_e" if g("ma_e") else "ma_k"
+        end = match.end("ma_m2" if g("ma_m2") else "ma_e2" if g("ma_e2") else name)
+        if name == "ma_k" or g("ma_dir"):  # «желтоқсанда», "July last year"
+            end = match.end()
+        make = _Maker(match.string[match.start(name) : end], match.start(name), end)
+        if last_month < month:
+            return None  # «в декабре-январе» runs over the new year: left out
+        if self.doc_date is None:
+            value = f"--{month:02d}" if month == last_month else f"--{month:02d}/--{last_month:02d}"
+            mention = make.with_value(value, "month", "date", ["year_unknown"])
+        else:
+            today = self.doc_date
+            if g("ma_dir"):
+                year = today.year + _DIRECTION[g("ma_dir").lower()]
+            elif self._is_future(make, match.string):
+                year = today.year if month >= today.month else today.year + 1
+            else:
+                year = today.year if month <= today.month + 1 else today.year - 1
+            value = f"{year:04d}-{month:02d}"
+            if last_month != month:
+                value += f"/{year:04d}-{last_month:02d}"
+            flags = [] if g("ma_dir") else ["year_inferred"]
+            mention = make.with_value(
+                value, "month", "date" if month == last_month else "range", flags
+            )
+        mention.note = _MONTH_PART.get(" ".join(part.lower().split())) if part else None
+        return mention
+
+    def _month_from(self, make: _Maker, direction: int, word: str) -> DateMention | None:
+        """ "last December": the last December before the document's month; "next March" the
+        first one after it; "this March" the document year's."""
+        if not word[0].isupper():
+            return None  # "this may be", "next march"
+        month = month_number(word) or 0
+        if self.doc_date is None:
+            return make.with_value(None, "month", "relative", ["unresolved"])
+        today = self.doc_date
+        year = today.year
+        if direction < 0 and month >= today.month:
+            year -= 1
+        elif direction > 0 and month <= today.month:
+            year += 1
+        return make.with_value(f"{year:04d}-{month:02d}", "month", "relative")
+
+    def _is_future(self, make: _Maker, text: str) -> bool:
+        """Whether the tense cue nearest the mention in its sentence is a future one."""
         start = max(0, make.start - _VERB_REACH)
         before = [m.end() for m in _SENTENCE_EDGE.finditer(text, start, make.start)]
         start = before[-1] if before else start
         edge = _SENTENCE_EDGE.search(text, make.end, make.end + _VERB_REACH)
         end = edge.start() if edge else make.end + _VERB_REACH
-        today = self.doc_date
-        if _nearest(_FUTURE, text, start, end, make) < _nearest(_PAST, text, start, end, make):
-            day = today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
-        else:
-            day = today - timedelta(days=(today.weekday() - weekday) % 7)
-        return make.with_value(day.isoformat(), "day", "relative")
+        return _nearest(_FUTURE, text, start, end, make) < _nearest(_PAST, text, start, end, make)
 
     def _weekday(self, make: _Maker, direction: int, weekday: int) -> DateMention:
         """ "last Friday": the Friday before the document date; "next Friday" the one after it;
