@@ -198,6 +198,26 @@ def test_a_month_without_its_year_takes_the_nearest_one_by_tense(
     assert [(m.text, m.value, m.note) for m in found] == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value"),
+    [
+        ("В ночь с 18 на 19 января ударил мороз.", "18 на 19 января", "2025-01-18/2025-01-19"),
+        ("Ночью с 5 на 6 марта 2024 года шёл снег.", "5 на 6 марта 2024 года",
+         "2024-03-05/2024-03-06"),
+        ("в ночь с 31 декабря на 1 января", "31 декабря на 1 января", "2024-12-31/2025-01-01"),
+    ],
+)  # fmt: skip
+def test_a_night_from_one_day_to_the_next_is_a_two_day_range(
+    sentence: str, surface: str, value: str
+) -> None:
+    (mention,) = find_dates(sentence, "ru", "2025-02-10")
+    assert (mention.text, mention.value, mention.note) == (surface, value, "night")
+
+
+def test_na_between_two_days_without_a_night_is_no_range() -> None:
+    assert values("Перенос с 18 на 19 января.", "ru", "2025-02-10") == [("19 января", "2025-01-19")]
+
+
 def test_a_month_without_its_year_or_a_document_date_stays_year_less() -> None:
     (mention,) = find_dates("Мост закрыли в октябре.", "ru")
     assert (mention.value, mention.precision, mention.flags) == ("--10", "month", ["year_unknown"])

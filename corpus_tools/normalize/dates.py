@@ -291,6 +291,8 @@ def _ordinal(word: str) -> int:
 
 
 _WEEKDAY_PREFIX = rf"(?:(?:{_WEEKDAYS})\.?,?\s+)?"
+# Right after «в ночь с» / «ночью с» (empty: a lookbehind the day's range word «на» depends on).
+_NIGHT_FROM = r"(?<=ночь\sс\s)|(?<=ночью\sс\s)"
 
 _PATTERNS = [
     # 2024-12-11, 2024-12-11T18:00:00, 2024/12/11, 2024.12.11
@@ -316,11 +318,13 @@ _PATTERNS = [
         rf"(?P<kf_m>{_MONTH_RE})(?!{_L})",
     ),
     # 5–7 января 2022, с 1 по 15 марта, 22 июня 1941 года, 5 қаңтарда, 23 ноября 2024 г. в 10:00;
-    # «1 и 15 марта» is two days, a range only after «между»/"between"
+    # «1 и 15 марта» is two days, a range only after «между»/"between"; «в ночь с 18 на 19 января»
     (
         "day_month",
-        rf"{_WEEKDAY_PREFIX}(?:(?P<dm_between>между|between)\s+)?(?P<dm_d>{_DAY})"
-        rf"(?:(?:{_DASH}|\s+(?:по|до|to|through|until)\s+|(?(dm_between)\s+(?:и|and)\s+|(?!)))"
+        rf"{_WEEKDAY_PREFIX}(?:(?P<dm_between>между|between)\s+)?(?P<dm_night>{_NIGHT_FROM})?"
+        rf"(?P<dm_d>{_DAY})"
+        rf"(?:(?:{_DASH}|\s+(?:по|до|to|through|until)\s+|(?(dm_between)\s+(?:и|and)\s+|(?!))"
+        rf"|(?(dm_night)\s+на\s+|(?!)))"
         rf"(?P<dm_d2>{_DAY}))?"
         rf"(?:-?(?:го|е|ое|st|nd|rd|th|ші|шы|сі))?\s+(?:of\s+)?(?P<dm_m>{_MONTH_RE})(?!{_L})"
         rf"(?:,?\s+(?P<dm_y>{_YEAR})(?!\d)(?:\s*{_YEAR_WORD}(?!{_L}))?)?{_time('dm_')}",
@@ -662,7 +666,10 @@ class DateFinder:
             month = month_number(g("dm_m")) or 0
             day = int(g("dm_d"))
             if g("dm_d2"):
-                return self._day_range(make, day, int(g("dm_d2")), month, g("dm_y"))
+                mention = self._day_range(make, day, int(g("dm_d2")), month, g("dm_y"))
+                if mention is not None and g("dm_night") is not None:
+                    mention.note = "night"
+                return mention
             hour = _hour24(g("dm_hh"), g("dm_ap"))
             if g("dm_y"):
                 return make.day(int(g("dm_y")), month, day, hour, g("dm_mi"), g("dm_ss"))
@@ -1026,6 +1033,8 @@ class _Maker:
 _RANGE_JOINER = re.compile(r"\s*(?:по|до|to|until|through|and|[-–—])\s*$", re.IGNORECASE)
 _RANGE_OPENER = re.compile(r"(?:\bс|\bfrom|\bbetween)\s*$", re.IGNORECASE)
 _DASH_JOINER = re.compile(r"\s*[-–—]\s*")
+_NIGHT_JOINER = re.compile(r"\s+на\s+", re.IGNORECASE)
+_NIGHT_OPENER = re.compile(r"ноч(?:ь|ью)\s+с\s*$", re.IGNORECASE)
 # Kazakh ranges: «1 наурыздан 15 сәуірге дейін» (from the first, ablative, to the second).
 _KK_FROM = re.compile(r"(?:дан|ден|тан|тен|нан|нен)$", re.IGNORECASE)
 _KK_UNTIL = re.compile(r"\s+дейін\b", re.IGNORECASE)
@@ -1045,9 +1054,12 @@ def _joins_range(text: str, first: DateMention, second: DateMention) -> bool:
         return True
     if between.strip() == "" and _KK_FROM.search(first.text):
         return _KK_UNTIL.match(text, second.end) is not None
+    before = text[max(0, first.start - 10) : first.start]
+    if _NIGHT_JOINER.fullmatch(between):  # «в ночь с 31 декабря на 1 января»
+        return bool(_NIGHT_OPENER.search(before))
     if not _RANGE_JOINER.fullmatch(between):
         return False
-    return bool(_RANGE_OPENER.search(text[max(0, first.start - 10) : first.start]))
+    return bool(_RANGE_OPENER.search(before))
 
 
 # A day listed before a dated one shares its month and year: «1 и 15 марта», "3, 4 and 5 May";
@@ -1152,7 +1164,10 @@ def _range_of(text: str, first: DateMention, second: DateMention) -> DateMention
     flags = sorted(set(first.flags) | set(second.flags))
     value = f"{first.value}/{second.value}"
     span = text[first.start : second.end]
-    return DateMention(span, first.start, second.end, value, first.precision, "range", flags)
+    mention = DateMention(span, first.start, second.end, value, first.precision, "range", flags)
+    if _NIGHT_JOINER.fullmatch(text, first.end, second.start):
+        mention.note = "night"
+    return mention
 
 
 def parse_iso_date(value: str) -> date | None:
