@@ -218,6 +218,25 @@ def test_na_between_two_days_without_a_night_is_no_range() -> None:
     assert values("Перенос с 18 на 19 января.", "ru", "2025-02-10") == [("19 января", "2025-01-19")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("Мечеть построена в начале XX века.", "ru", [("XX века", "1901/2000")]),
+        ("В XXI веке профессия изменилась.", "ru", [("XXI веке", "2001/2100")]),
+        ("Усадьба 19-го века сгорела.", "ru", [("19-го века", "1801/1900")]),
+        ("Кесене ХІV ғасырда салынған.", "kk", [("ХІV ғасырда", "1301/1400")]),
+        ("a 21st-century city built on a 19th century fort", "en",
+         [("21st-century", "2001/2100"), ("19th century", "1801/1900")]),
+        ("Курган V века до н. э. раскопали.", "ru", []),  # before the common era: left out
+        ("Сто человек прожили свой век.", "ru", []),
+    ],
+)  # fmt: skip
+def test_centuries_are_hundred_year_ranges(sentence: str, lang: str, expected: list) -> None:
+    found = find_dates(sentence, lang)
+    assert [(m.text, m.value) for m in found] == expected
+    assert all(m.note == "century" for m in found)
+
+
 def test_a_month_without_its_year_or_a_document_date_stays_year_less() -> None:
     (mention,) = find_dates("Мост закрыли в октябре.", "ru")
     assert (mention.value, mention.precision, mention.flags) == ("--10", "month", ["year_unknown"])

@@ -477,6 +477,14 @@ _PHRASE_PATTERNS = [
     ),
     # в пятницу, on Friday, жұмада
     ("weekday", rf"(?P<wd>{_alternatives(_ANY_WEEKDAY)})(?!{_L})"),
+    # XXI век, в начале XX века, 20-го века, ХХ ғасырда, the 19th century, 21st-century: a hundred
+    # years (Roman numerals also in Cyrillic letters, as Kazakh and Russian texts type them)
+    (
+        "century",
+        rf"(?:(?P<ce_r>[IІVXХ]{{1,6}})|(?P<ce_n>[12]?\d)(?:-?(?:го|й|ый|ом|м|th|st|nd|rd|ші|шы))?)"
+        rf"[\s-]+(?:век(?:а|е|у|ом|ов)?|ғасыр{_L}*|century)(?!{_L})"
+        rf"(?!\s*(?:до\s+н|до\s+Р|BC|B\.C|б\.\s*з\.\s*б))",
+    ),
     # A month without its year after a preposition (or a Kazakh case ending): «в декабре»,
     # «в начале февраля», «с июня по декабрь», "in late November", "in July last year",
     # «желтоқсанда», «ақпан айында», «наурыздың соңында». Never before a day or a year
@@ -508,7 +516,7 @@ _PHRASES = re.compile(
 _PHRASE_WORDS = (
     "назад", "ago", "бұрын", "через", *_YEAR_WORDS, *_PERIOD_OF, *_ANY_WEEKDAY,
     *(stem for stem, _ in _RU_MONTHS if stem != "ма"), "мае", "мая", "маю", *_KK_MONTHS,
-    *_EN_MONTHS,
+    *_EN_MONTHS, " век", "ғасыр", "century",
 )  # fmt: skip
 _WORD_START = re.compile(r"(?<!\w)\w")
 _PHRASE_REACH = 40  # characters before the found word where its phrase may start
@@ -772,6 +780,18 @@ class DateFinder:
             else:
                 return None  # «Понедельник — день тяжёлый»: no «в», no date
             return self._bare_weekday(make, match.string, weekday)
+        if kind == "century":
+            roman = g("ce_r")
+            if roman and not roman.isupper():
+                return None  # «х век», "xi": not a numeral
+            number = _roman(roman) if roman else int(g("ce_n"))
+            if not 1 <= number <= 21:
+                return None
+            mention = make.with_value(
+                f"{number * 100 - 99:04d}/{number * 100:04d}", "year", "range"
+            )
+            mention.note = "century"
+            return mention
         if kind == "month_alone":
             return self._month_alone(match)
         if kind == "period":
@@ -974,6 +994,19 @@ class DateFinder:
         else:
             day = today + timedelta(days=(weekday - today.weekday()) % 7)
         return make.with_value(day.isoformat(), "day", "relative")
+
+
+# Roman numerals up to 39, written the usual way (not IIII); Cyrillic І and Х read as I and X.
+_ROMAN = {
+    "X" * (n // 10) + ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")[n % 10]: n
+    for n in range(1, 40)
+}
+_CYRILLIC_ROMAN = str.maketrans("ІХ", "IX")
+
+
+def _roman(numeral: str) -> int:
+    """The value of a Roman numeral (ХХІ = 21), 0 if it is not one."""
+    return _ROMAN.get(numeral.translate(_CYRILLIC_ROMAN), 0)
 
 
 def _after_preposition(text: str, start: int) -> bool:
