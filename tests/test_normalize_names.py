@@ -157,6 +157,24 @@ def test_kazakh_given_names_with_russian_style_surnames(
     assert (mention.canonical, mention.type) == (canonical, "person")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Spokesperson Daulet Serikbayev said the law was signed.", ["Daulet Serikbayev"]),
+        ("Deputy akim Aliya Mukhtarova's office replied.", ["Aliya Mukhtarova"]),
+        ("The poet Ilyas Zhansugurov and Asel Temirbay met.",
+         ["Ilyas Zhansugurov", "Asel Temirbay"]),
+        ("Minister Kemelbekov resigned in a Chest Pain Center.", []),  # a title, "-in" words
+        ("North Ivanov and Saint Petrov are ships.", []),
+    ],
+)  # fmt: skip
+def test_romanised_persons_by_their_surname_suffix(
+    matcher: NameMatcher, sentence: str, expected: list
+) -> None:
+    found = [m for m in matcher.find(sentence) if m.type == "person"]
+    assert [m.canonical for m in found] == expected
+
+
 @pytest.mark.parametrize("sentence", ["Министр Омаров выступил", "Вчера Жапаров заявил"])
 def test_a_title_or_adverb_before_a_surname_is_no_given_name(
     matcher: NameMatcher, sentence: str

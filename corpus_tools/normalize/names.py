@@ -271,6 +271,11 @@ class NameMatcher:
             person = self._new_person(text, words, position)
             if person is not None:
                 return person, 2
+        if position + 1 < len(words) and _adjacent(text, words[position : position + 2]):
+            person = _latin_person(word, words[position + 1][2])
+            if person is not None and self._lookup((word,)) is None:
+                start, end = words[position][0], words[position + 1][1]
+                return Mention(text[start:end], start, end, person, "person", 0.6, ["suffix"]), 2
         if self.morphology and _is_cyrillic(word):
             surname = _surname_alone(word)
             if surname is not None:
@@ -568,6 +573,154 @@ def _person_by_suffix(first: str, last: str) -> str | None:
             base = parse.inflect({"sing", "nomn"})
             return f"{_like(first, base.word if base else first)} {surname.group('stem')}а"
     return None
+
+
+# A romanised surname of the region ("Zheldibay", "Kuantyrov", "Tazhibayeva", "Lukashenko",
+# "Momyshuly") after a capitalised word that is no title, place or function word: "Ruslan
+# Zheldibay". English does not decline, so the name is canonical as written (without "'s").
+# Not "-in" (Karin, Putin): English words end so too ("Chest Pain", "Therapeutics Bulletin").
+_LATIN_SURNAME = re.compile(
+    r"^[A-Z][a-z]+(?:ov|ev|ova|eva|bay|bai|bayev|bayeva|uly|kyzy|qyzy|enko|skiy|sky|"
+    r"skaya|yan|shvili|dze)(?:['’]s)?$"
+)
+_LATIN_GIVEN_NAME = re.compile(r"^[A-Z][a-z]{2,}$")
+_POSSESSIVE = re.compile(r"['’]s$")
+_NOT_GIVEN_NAMES = frozenset(
+    [
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "in",
+        "on",
+        "at",
+        "of",
+        "for",
+        "from",
+        "to",
+        "by",
+        "with",
+        "after",
+        "before",
+        "during",
+        "since",
+        "until",
+        "while",
+        "when",
+        "where",
+        "as",
+        "if",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sir",
+        "president",
+        "minister",
+        "prime",
+        "deputy",
+        "vice",
+        "akim",
+        "mayor",
+        "governor",
+        "ambassador",
+        "senator",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "head",
+        "director",
+        "general",
+        "chief",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "speaker",
+        "premier",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "saint",
+        "st",
+        "lake",
+        "mount",
+        "cape",
+        "port",
+        "fort",
+        "new",
+        "old",
+        "east",
+        "west",
+        "north",
+        "south",
+        "central",
+        "upper",
+        "lower",
+        "great",
+        "greater",
+        "little",
+        "grand",
+        "red",
+        "black",
+        "white",
+        "blue",
+        "green",
+        "holy",
+        "according",
+        "citizen",
+        "citizens",
+        "resident",
+        "residents",
+        "colonel",
+        "captain",
+        "lieutenant",
+        "sergeant",
+        "major",
+        "commander",
+        "professor",
+        "doctor",
+        "judge",
+        "lawyer",
+        "officer",
+        "minister's",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+
+
+def _latin_person(first: str, last: str) -> str | None:
+    if not (_LATIN_SURNAME.match(last) and _LATIN_GIVEN_NAME.match(first)):
+        return None
+    if first.lower() in _NOT_GIVEN_NAMES:
+        return None
+    return f"{first} {_POSSESSIVE.sub('', last)}"
 
 
 def _may_be_given_name(word: str) -> bool:
