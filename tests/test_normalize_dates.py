@@ -437,6 +437,19 @@ def test_kazakh_genitive_year_and_possessive_month() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Zań 2024 jylǵy 15 qarashada kúshine endi.", [("2024 jylǵy 15 qarashada", "2024-11-15")]),
+        ("Forým 2023 jyly 5 qañtarda ótti.", [("2023 jyly 5 qañtarda", "2023-01-05")]),
+        ("Zaýyt 2022 jyly mamyrda ashyldy.", [("2022 jyly mamyrda", "2022-05")]),
+        ("Жиын кеше сағат 10:00-де басталды.", [("кеше сағат 10:00", "2024-11-19T10:00")]),
+    ],
+)  # fmt: skip
+def test_kazakh_in_latin_letters_and_the_hour_word(sentence: str, expected: list) -> None:
+    assert values(sentence, "kk", "2024-11-20") == expected
+
+
 def test_english_slash_date_nearest_reading_to_the_document_date() -> None:
     assert values("By Richard Smith 11/01/2012", "en", "2012-01-12") == [
         ("11/01/2012", "2012-01-11")

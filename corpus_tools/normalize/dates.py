@@ -57,6 +57,14 @@ _KK_ENDINGS = (
     "ындағы|індегі|ында|інде|ының|інің|ынан|інен|ына|іне|ын|ін|дағы|дегі|тағы|тегі|ндағы|ндегі|да|де|та|те|нда|нде|дың|дің|тың|тің|ның|нің|ға|ге|қа|ке|"
     "на|не|ы|і|сы|сі|дан|ден|тан|тен|нан|нен|ды|ді|ты|ті|ны|ні"
 )
+# Kazakh in Latin letters: the 2018 alphabet (acute accents), the 2021 one (ñ, ä, ş, ı) and the
+# plain spellings news sites type; each takes any case ending (qarashada, jeltoqsannyń).
+_KK_LATIN_MONTHS = [
+    ("qańtar", "qañtar", "qantar"), ("aqpan",), ("naýryz", "nauryz"), ("sáýir", "säuır", "sauir"),
+    ("mamyr",), ("maýsym", "mausym"), ("shilde", "şılde"), ("tamyz",),
+    ("qyrkúiek", "qyrküiek", "qyrkuiek", "qyrkuyek"), ("qazan",), ("qarasha", "qaraşa"),
+    ("jeltoqsan", "zheltoqsan"),
+]  # fmt: skip
 _EN_MONTHS = [
     "january",
     "february",
@@ -214,6 +222,10 @@ def _month_table() -> tuple[dict[str, int], str]:
     for number, word in enumerate(_KK_MONTHS, start=1):
         alternatives.append(f"{word}(?:{_KK_ENDINGS})?")
         forms[word] = number
+    for number, spellings in enumerate(_KK_LATIN_MONTHS, start=1):
+        for word in spellings:
+            alternatives.append(f"{word}[^\\W\\d_]*")  # any case ending
+            forms[word] = number
     for number, word in enumerate(_EN_MONTHS, start=1):
         alternatives.append(word)
         forms[word] = number
@@ -239,6 +251,9 @@ def month_number(word: str) -> int | None:
     for number, kk in enumerate(_KK_MONTHS, start=1):
         if word.startswith(kk):
             return number
+    for number, spellings in enumerate(_KK_LATIN_MONTHS, start=1):
+        if word.startswith(spellings):
+            return number
     if word in _ABBR_NUMBERS:
         return _ABBR_NUMBERS[word]
     if word.startswith("sep"):
@@ -252,17 +267,20 @@ _L = r"[^\W\d_]"  # any letter
 _YEAR = r"(?:1[0-9]|20)\d\d"
 _YEAR_WORD = (
     r"(?:годах|годам|годов|годы|года|году|годом|год|гг?\.|г(?!" + _L + r")|"
-    r"жылғы|жылы|жылдың|жылдан|жылға|жылда|"
+    r"жылғы|жылы|жылдың|жылдан|жылға|жылда|jylǵy|jylğy|jylgy|jyly|jyldyń|jyldyñ|jyldyn|jyl|"
     r"жылдары|жыл|ж\.)"
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+# «2022 жылғы», «2022 жылы», «2022 жылдың», «2022 ж.», "2022 jylǵy": the year a Kazakh date names
+_KK_YEAR_OF = r"(?:жылғы|жылы|жылдың|ж\.|jylǵy|jylğy|jylgy|jyly|jyldyń|jyldyñ|jyldyn|j\.)"
 _DASH = r"\s*[-–—]\s*"
 
 
 def _time(prefix: str) -> str:
-    """An optional time after a date (``, 18:00``, ``в 10:30:15``); groups named by prefix."""
+    """An optional time after a date (``, 18:00``, ``в 10:30:15``, «сағат 10:00-де»); groups
+    named by prefix."""
     return (
-        rf"(?:(?:,|\s+в|\s+at)?\s+(?P<{prefix}hh>[01]?\d|2[0-3]):(?P<{prefix}mi>[0-5]\d)"
+        rf"(?:(?:,|\s+в|\s+at|,?\s+сағат)?\s+(?P<{prefix}hh>[01]?\d|2[0-3]):(?P<{prefix}mi>[0-5]\d)"
         rf"(?::(?P<{prefix}ss>[0-5]\d))?(?![\d:])(?:\s?(?P<{prefix}ap>[AaPp])\.?[Mm]\b\.?)?)?"
     )
 
@@ -314,7 +332,7 @@ _PATTERNS = [
     # 2022 жылғы 5 қаңтар, 2022 жылы 5 қаңтарда
     (
         "kk_full",
-        rf"(?P<kf_y>{_YEAR})\s*(?:жылғы|жылы|жылдың|ж\.)\s+(?P<kf_d>{_DAY})(?:-?ші|-?шы|-?сі)?\s+"
+        rf"(?P<kf_y>{_YEAR})\s*{_KK_YEAR_OF}\s+(?P<kf_d>{_DAY})(?:-?ші|-?шы|-?сі)?\s+"
         rf"(?P<kf_m>{_MONTH_RE})(?!{_L})",
     ),
     # 5–7 января 2022, с 1 по 15 марта, 22 июня 1941 года, 5 қаңтарда, 23 ноября 2024 г. в 10:00;
@@ -357,7 +375,7 @@ _PATTERNS = [
     ),
     (
         "quarter_kk",
-        rf"(?P<qk_y>{_YEAR})\s*(?:жылдың|жылғы|ж\.)\s+(?P<qk_o>{_ORDINAL_RE})\s+"
+        rf"(?P<qk_y>{_YEAR})\s*{_KK_YEAR_OF}\s+(?P<qk_o>{_ORDINAL_RE})\s+"
         rf"(?P<qk_u>тоқсан|жартыжылдық|жарты){_L}*",
     ),
     # за девять месяцев 2024 года, the first nine months of 2024, 2024 жылдың 9 айында: January on
@@ -365,7 +383,7 @@ _PATTERNS = [
         "months_of",
         rf"(?:(?<=за\s)|(?<=за\s\s)|(?<=first\s))(?:первые\s+)?(?P<mo_n>\d{{1,2}}|{_alternatives(_COUNTS)})"
         rf"\s+(?:месяц{_L}*|months\s+of)\s+(?P<mo_y>{_YEAR})(?!\d)(?:\s*{_YEAR_WORD}(?!{_L}))?"
-        rf"|(?P<mk_y>{_YEAR})\s*(?:жылдың|жылғы|ж\.)\s+(?P<mk_n>\d{{1,2}}|{_alternatives(_COUNTS)})\s+"
+        rf"|(?P<mk_y>{_YEAR})\s*{_KK_YEAR_OF}\s+(?P<mk_n>\d{{1,2}}|{_alternatives(_COUNTS)})\s+"
         rf"айында(?!{_L})",
     ),
     # с марта по август 2011 года, April to September 2011
@@ -381,7 +399,7 @@ _PATTERNS = [
     ),
     (
         "kk_month_year",
-        rf"(?P<km_y>{_YEAR})\s*(?:жылғы|жылы|жылдың|ж\.)\s+(?P<km_m>{_MONTH_RE})(?!{_L})",
+        rf"(?P<km_y>{_YEAR})\s*{_KK_YEAR_OF}\s+(?P<km_m>{_MONTH_RE})(?!{_L})",
     ),
     # 1939–1945 годов, 1941-1945 гг., 1941–1945 жылдары, from 1939 to 1945
     (
