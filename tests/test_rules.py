@@ -120,6 +120,36 @@ def test_short_closing_lines_of_an_article_stay_but_a_teaser_after_them_goes() -
     assert_article_kept(found)
 
 
+def test_short_sentences_and_verse_ending_the_article_stay_up_to_the_furniture() -> None:
+    tail = [
+        "— Мы ждали этот ремонт много лет, — сказала жительница района.",
+        "— Теперь дети ходят в школу по светлой улице, — добавил её сосед.",
+        "Ремонт дорог в районе продлится до осени.",
+        "Песня о городе",
+        "Город мой у подножья гор,",
+        "Светлых улиц ровный узор.",
+        "Здесь встречает рассвет",
+        "Тех, кому сорок лет.",
+        "Аким пообещал продолжить ремонт школ и дорог в следующем году.",
+    ]
+    footer = ["Оставить комментарий", "Популярное", "В Шымкенте открыли новый парк"]
+    found = rules_of("\n".join([*ARTICLE, *tail, *footer]))
+    assert [found[line] for line in tail] == [None] * len(tail)
+    assert_article_kept(found)
+
+
+def test_headlines_under_a_related_heading_are_no_article_tail() -> None:
+    related = [
+        "Related stories",
+        "Council votes on new bus lanes.",
+        "Bike lanes open in the north of the city.",
+        "Downtown parking fees to rise next year.",
+    ]
+    found = rules_of("\n".join([*EN_ARTICLE, *related, "Copyright 2024 City News."]))
+    assert all(found[line] is not None for line in related[2:])
+    assert all(found[line] is None for line in EN_ARTICLE)
+
+
 def test_the_paragraph_under_a_read_also_box_inside_the_article_stays() -> None:
     box = ["Читайте также:", "В Шымкенте открыли новый парк", "Ақтөбеде қар жауды"]
     recap = "Напомним, в прошлом году в районе открыли две новые школы."
@@ -526,6 +556,14 @@ def test_a_line_that_is_only_a_web_address_goes(line: str, address: bool) -> Non
 def test_iso_from_numeric_rejects_impossible_dates() -> None:
     assert iso_from_numeric("31.12.2024") == "2024-12-31"
     assert iso_from_numeric("12.31.2024") is None
+
+
+def test_a_bare_number_beside_the_date_far_down_the_header_is_the_view_count() -> None:
+    menu = ["Басты бет", "Жаңалықтар", "Саясат", "Қоғам", "Экономика", "Спорт", "Мәдениет"]
+    lines = [*menu, "Іздеу", "Қазақша", "Русский", "28 қазан 2024, 10:15", "1 520"]
+    page = Cleaner().page("\n".join([*lines, "Ауданда жаңа мектеп ашылды", *ARTICLE]))
+    rules = {unit.text: unit.rule for unit in page.units if unit.text}
+    assert (rules["1 520"], page.meta.get("views")) == ("view_counter", 1520)
 
 
 def test_byline_view_counter_and_photo_credit_become_metadata() -> None:

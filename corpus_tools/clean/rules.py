@@ -420,13 +420,29 @@ def view_counter(page: Page) -> Iterator[int]:
         count = None
         if match:
             count = match.group("a") or match.group("b")
-        elif position < 8 and _BARE_NUMBER.match(text):
+        elif _BARE_NUMBER.match(text) and (position < 8 or _next_to_date(page, index)):
             neighbours = [live[p] for p in (position - 1, position + 1) if 0 <= p < len(live)]
             if not any(_BARE_NUMBER.match(_text(page, n)) for n in neighbours):
                 count = text
         if count is not None:
             page.meta.setdefault("views", int(re.sub(r"\D", "", count)))
             yield index
+
+
+_DATE_RULES = frozenset({"published_date", "timestamp", "page_header_date"})
+
+
+def _next_to_date(page: Page, index: int) -> bool:
+    """Whether the line right above or below ``index`` was removed as a date: a bare number
+    beside an article's date is its view count, however far down the page the header is."""
+    units = page.units
+    for step in (-1, 1):
+        other = index + step
+        while 0 <= other < len(units) and not units[other].text:
+            other += step
+        if 0 <= other < len(units) and units[other].rule in _DATE_RULES:
+            return True
+    return False
 
 
 # 'Автор: Мадина Кенжебаева', also with the source or date after a bar or semicolon
@@ -1306,6 +1322,30 @@ def _closing_lines(texts: list[str], removed: list[int], last: int) -> Iterator[
         yield position
 
 
+MAX_TAIL_LINES = 12
+
+
+def _article_tail(texts: list[str], removed: list[int], last: int, article: str) -> range:
+    """Short lines that end the article under its last paragraph ``last``: short sentences,
+    dialogue and verse running on, with no furniture removed among them, up to the furniture
+    (or the page end) that follows; they read as article (see _reads_as_article) and the last
+    one closes a sentence."""
+    start = last + 3
+    stop = start
+    while stop < len(texts) and removed[stop] == removed[last]:
+        stop += 1
+    tail = texts[start:stop]
+    if not tail or len(tail) > MAX_TAIL_LINES or not tail[-1].endswith(_SENTENCE_CLOSE):
+        return range(0)
+    if any(is_prose(line) or line[0] in _BULLETS for line in tail) or any(
+        map(_is_list_heading, texts[last + 1 : stop])
+    ):
+        return range(0)  # a paragraph the article did not take in, a list: a feed or a sidebar
+    if not _reads_as_article(tail) or len(_stems(" ".join(tail)) & _stems(article)) < 2:
+        return range(0)  # the article's own words go on in its tail; a widget's do not
+    return range(start, stop)
+
+
 def _continues_sentence(previous: str, line: str) -> bool:
     return line[0].isalpha() and line[0].islower() and not previous.endswith(_CLAUSE_END)
 
@@ -1422,6 +1462,8 @@ def boilerplate_context(page: Page) -> Iterator[int]:
     )
     keep.update(p for p in range(last + 1, min(len(live), last + 3)) if removed[p] == removed[last])
     keep.update(_closing_lines(texts, removed, last))
+    article = " ".join(texts[p] for block in chosen for p in block)
+    keep.update(_article_tail(texts, removed, last, article))
     # The title is often a few lines above the lead, past dates and share buttons: the nearest
     # one over its date or author line, else the nearest title-shaped line.
     header_zone = range(first - 1, max(-1, first - 16), -1)
