@@ -860,6 +860,38 @@ def test_numbered_steps_of_one_article_are_not_a_feed() -> None:
     assert [line for line in steps if found[line] is not None] == []
 
 
+@pytest.mark.parametrize(
+    "interview",
+    [
+        [
+            "Q: Why did the project take so long?",
+            "A: Funding came in three parts, and each part needed its own approval from the city.",
+            "Q: What changes for residents?",
+            "A: Buses will run every eight minutes, and the old depot becomes a park for families.",
+            "Q: When will the second line open?",
+            "A: The designers promise it for spring, if the winter leaves builders enough time.",
+            "Q: And the ticket price?",
+            "A: It stays the same for at least two years, the city council voted on it yesterday.",
+        ],
+        [
+            "— Почему проект затянулся?",
+            "— Деньги выделяли тремя частями, и каждую часть город согласовывал отдельно полгода.",
+            "— Что изменится для жителей?",
+            "— Автобусы будут ходить каждые восемь минут, а старое депо станет семейным парком.",
+            "— Когда откроют вторую линию?",
+            "— Проектировщики обещают весной, если зима оставит строителям достаточно времени.",
+            "— А цена билета?",
+            "— Она не изменится как минимум два года, вчера за это проголосовал маслихат города.",
+        ],
+    ],
+)
+def test_an_interview_is_not_a_feed(interview: list[str]) -> None:
+    """Short question, one-paragraph answer, four times: the shape of a teaser feed."""
+    lead = "Аким города рассказал нашему корреспонденту о новой линии автобусов и ремонте депо."
+    found = rules_of("\n".join([lead, *interview, "Все права защищены."]))
+    assert [line for line in interview if found[line] is not None] == []
+
+
 def test_comment_section_after_article() -> None:
     comments = [
         "Комментарии (2)",

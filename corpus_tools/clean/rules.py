@@ -1239,7 +1239,12 @@ def teaser_feed(page: Page) -> Iterator[int]:
             story = range(end, following)
             leads.append(" ".join(texts[p] for p in story if prose[p]))
             end, cycles = following, cycles + 1
-        if cycles >= 4 and not _cohesive(leads) and not _numbered(texts[position:end]):
+        if (
+            cycles >= 4
+            and not _cohesive(leads)
+            and not _numbered(texts[position:end])
+            and not _interview(texts[position:end])
+        ):
             yield from live[position:end]
             position = end
         else:
@@ -1247,6 +1252,19 @@ def teaser_feed(page: Page) -> Iterator[int]:
 
 
 _ITEM_NUMBER = re.compile(rf"^{_BULLET}(\d{{1,2}})[.)]\s")
+
+
+# An interviewer's line: "Q:", «Вопрос:», «Сұрақ:», «— …?» or any question.
+_QUESTION = re.compile(
+    r"^(?:Q|Question|Вопрос|В|Сұрақ|С)\s*[:.]\s|^[–—-]\s*.*\?$|\?$", re.IGNORECASE
+)
+
+
+def _interview(lines: list[str]) -> bool:
+    """Questions and answers (half the short lines or more are questions): an interview, whose
+    short question then long answer looks like a feed's headline and lead."""
+    short = [line for line in lines if not is_prose(line)]
+    return bool(short) and sum(bool(_QUESTION.search(line)) for line in short) * 2 >= len(short)
 
 
 def _numbered(lines: list[str]) -> bool:
