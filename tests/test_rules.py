@@ -138,6 +138,31 @@ def test_short_sentences_and_verse_ending_the_article_stay_up_to_the_furniture()
     assert_article_kept(found)
 
 
+SHORT_PARAGRAPHS = [
+    "В Павлодаре открыли новый каток.",
+    "Его площадь 1800 квадратных метров.",
+    "Коньки можно взять напрокат у входа.",
+    "Каток будет работать до марта.",
+]
+
+
+def test_one_sentence_paragraphs_above_the_first_long_one_stay() -> None:
+    menu = ["Басты", "Саясат", "Қоғам", "Спорт"]
+    title = "В Павлодаре открыли каток"
+    text = "\n".join([*menu, title, *SHORT_PARAGRAPHS, ARTICLE[0], "Все права защищены."])
+    found = rules_of(text)
+    assert [found[line] for line in SHORT_PARAGRAPHS] == [None] * len(SHORT_PARAGRAPHS)
+    assert all(found[line] is not None for line in menu)
+
+
+def test_an_article_of_one_sentence_paragraphs_only_is_found_by_its_sentences() -> None:
+    menu = ["Басты", "Саясат", "Қоғам", "Спорт"]
+    text = "\n".join([*menu, "В Павлодаре открыли каток", *SHORT_PARAGRAPHS, "Популярное"])
+    found = rules_of(text)
+    assert [found[line] for line in SHORT_PARAGRAPHS] == [None] * len(SHORT_PARAGRAPHS)
+    assert all(found[line] == "boilerplate_context" for line in menu)
+
+
 def test_headlines_under_a_related_heading_are_no_article_tail() -> None:
     related = [
         "Related stories",

@@ -1340,6 +1340,29 @@ def _closing_lines(texts: list[str], removed: list[int], last: int) -> Iterator[
         yield position
 
 
+MIN_SENTENCE_ANCHORS = 3
+
+
+def _is_sentence(text: str) -> bool:
+    """A short line that is a whole sentence: «Саябақтың аумағы 12 гектар.»"""
+    return (
+        len(text.split()) >= 3
+        and text.endswith(_SENTENCE_CLOSE)
+        and (text[0].isupper() or text[0] in '–—-«"')
+    )
+
+
+def _sentences_above(texts: list[str], removed: list[int], first: int) -> range:
+    """Short sentences right above the article's first paragraph, with no furniture removed
+    among them: an article written in one-sentence paragraphs starts there (its first long
+    paragraph may come late). The run stops at the first line that is no sentence (the title,
+    a menu entry)."""
+    start = first
+    while start > 0 and removed[start - 1] == removed[first] and _is_sentence(texts[start - 1]):
+        start -= 1
+    return range(start, first)
+
+
 MAX_TAIL_LINES = 12
 
 
@@ -1436,8 +1459,10 @@ def boilerplate_context(page: Page) -> Iterator[int]:
     live = _live(page)
     texts = [_text(page, i) for i in live]
     anchors = [p for p, text in enumerate(texts) if is_prose(text)]
-    if not anchors:
-        return
+    if not anchors:  # an article in one-sentence paragraphs: its sentences are the anchors
+        anchors = [p for p, text in enumerate(texts) if _is_sentence(text)]
+        if len(anchors) < MIN_SENTENCE_ANCHORS:
+            return
     removed = _removed_before(page, live)
     blocks = _prose_blocks(anchors, max_gap=MAX_PROSE_GAP, removed=removed)
     weight = [sum(len(texts[p]) for p in block) for block in blocks]
@@ -1479,6 +1504,7 @@ def boilerplate_context(page: Page) -> Iterator[int]:
         and (removed[p] == removed[first] or is_title_candidate(texts[p]))
     )
     keep.update(p for p in range(last + 1, min(len(live), last + 3)) if removed[p] == removed[last])
+    keep.update(_sentences_above(texts, removed, first))
     keep.update(_closing_lines(texts, removed, last))
     article = " ".join(texts[p] for block in chosen for p in block)
     keep.update(_article_tail(texts, removed, last, article))
