@@ -175,6 +175,15 @@ def test_headlines_under_a_related_heading_are_no_article_tail() -> None:
     assert all(found[line] is None for line in EN_ARTICLE)
 
 
+@pytest.mark.parametrize("heading", ["ЧИТАЙТЕ ТАКЖЕ:", "Тағы оқыңыз:", "Read also"])
+def test_a_read_also_heading_over_one_headline_is_a_box(heading: str) -> None:
+    headline = "Пенсионный возраст для женщин заморозили"
+    recap = "Напомним, в прошлом году пенсии выросли на десять процентов."
+    found = rules_of("\n".join([*ARTICLE, heading, headline, recap, "Теги: пенсии"]))
+    assert (found[heading], found[headline], found[recap]) == ("link_list", "link_list", None)
+    assert_article_kept(found)
+
+
 def test_the_paragraph_under_a_read_also_box_inside_the_article_stays() -> None:
     box = ["Читайте также:", "В Шымкенте открыли новый парк", "Ақтөбеде қар жауды"]
     recap = "Напомним, в прошлом году в районе открыли две новые школы."
