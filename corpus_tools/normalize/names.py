@@ -28,6 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CtError
+from ..lang import EN_STOPWORDS
+from .dates import month_number
 from .translit import match_key, to_latin
 
 FUZZY_CUTOFF = 92.0
@@ -585,140 +587,29 @@ _LATIN_SURNAME = re.compile(
 )
 _LATIN_GIVEN_NAME = re.compile(r"^[A-Z][a-z]{2,}$")
 _POSSESSIVE = re.compile(r"['’]s$")
+# Titles, place words and weekdays a name never starts with (function words and months are
+# checked with EN_STOPWORDS and month_number).
 _NOT_GIVEN_NAMES = frozenset(
-    [
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "a",
-        "an",
-        "and",
-        "or",
-        "but",
-        "in",
-        "on",
-        "at",
-        "of",
-        "for",
-        "from",
-        "to",
-        "by",
-        "with",
-        "after",
-        "before",
-        "during",
-        "since",
-        "until",
-        "while",
-        "when",
-        "where",
-        "as",
-        "if",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "sir",
-        "president",
-        "minister",
-        "prime",
-        "deputy",
-        "vice",
-        "akim",
-        "mayor",
-        "governor",
-        "ambassador",
-        "senator",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "head",
-        "director",
-        "general",
-        "chief",
-        "secretary",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "speaker",
-        "premier",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "saint",
-        "st",
-        "lake",
-        "mount",
-        "cape",
-        "port",
-        "fort",
-        "new",
-        "old",
-        "east",
-        "west",
-        "north",
-        "south",
-        "central",
-        "upper",
-        "lower",
-        "great",
-        "greater",
-        "little",
-        "grand",
-        "red",
-        "black",
-        "white",
-        "blue",
-        "green",
-        "holy",
-        "according",
-        "citizen",
-        "citizens",
-        "resident",
-        "residents",
-        "colonel",
-        "captain",
-        "lieutenant",
-        "sergeant",
-        "major",
-        "commander",
-        "professor",
-        "doctor",
-        "judge",
-        "lawyer",
-        "officer",
-        "minister's",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
+    {
+        "mr", "mrs", "ms", "dr", "prof", "sir", "president", "minister", "prime", "deputy", "vice",
+        "akim", "mayor", "governor", "ambassador", "senator", "chairman", "chairwoman", "chair",
+        "head", "director", "general", "chief", "secretary", "spokesman", "spokeswoman",
+        "spokesperson", "speaker", "premier", "king", "queen", "prince", "princess", "saint", "st",
+        "lake", "mount", "cape", "port", "fort", "new", "old", "east", "west", "north", "south",
+        "central", "upper", "lower", "great", "greater", "little", "grand", "red", "black", "white",
+        "blue", "green", "holy", "according", "citizen", "citizens", "resident", "residents",
+        "colonel", "captain", "lieutenant", "sergeant", "major", "commander", "professor", "doctor",
+        "judge", "lawyer", "officer", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday"
+    }
+)  # fmt: skip
 
 
 def _latin_person(first: str, last: str) -> str | None:
     if not (_LATIN_SURNAME.match(last) and _LATIN_GIVEN_NAME.match(first)):
         return None
-    if first.lower() in _NOT_GIVEN_NAMES:
+    lower = first.lower()
+    if lower in _NOT_GIVEN_NAMES or lower in EN_STOPWORDS or month_number(lower) is not None:
         return None
     return f"{first} {_POSSESSIVE.sub('', last)}"
 
