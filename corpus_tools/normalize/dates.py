@@ -517,7 +517,7 @@ _PHRASE_PATTERNS = [
         rf"|(?:(?:in|by|since|until|till|from|through|during|before|after)\s+"
         rf"(?:(?P<ma_qe>{_alternatives(_MONTH_PART)})[\s-]+)?"
         rf"|(?P<ma_qa>{_alternatives(_MONTH_PART)})[\s-]+)"
-        rf"(?P<ma_e>{_alternatives(_EN_MONTHS)})(?!{_L})"
+        rf"(?P<ma_e>{_alternatives(_EN_MONTHS)})(?!{_L}|['’]s)"  # not "in May's cabinet"
         rf"(?:\s*(?:[-–—]|to|through|until)\s*(?P<ma_e2>{_alternatives(_EN_MONTHS)})(?!{_L}))?"
         rf"(?:\s+(?:of\s+)?(?P<ma_dir>last|next|this)\s+year(?!{_L}))?"
         rf"(?!\s+of\s+\d)"
