@@ -606,6 +606,7 @@ _NOT_GIVEN_NAMES = frozenset(
 
 
 def _latin_person(first: str, last: str) -> str | None:
+    """ "Ruslan Zheldibay" as written, or None when these two words are no such name."""
     if not (_LATIN_SURNAME.match(last) and _LATIN_GIVEN_NAME.match(first)):
         return None
     lower = first.lower()
