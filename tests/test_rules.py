@@ -360,6 +360,7 @@ def test_currency_and_stock_tickers() -> None:
         ("Σελίδα 2 από 5", "pagination"),
         ("• [[year]]", "template_placeholder"),
         ("{{ article.title }}", "template_placeholder"),
+        ("%DATE%", "template_placeholder"),
         ("Оставить комментарий", "comment_prompt"),
         ("Пікір қалдыру", "comment_prompt"),
         ("Comments (12)", "comment_prompt"),
@@ -388,6 +389,13 @@ def test_currency_and_stock_tickers() -> None:
             "headline_ticker",
         ),
         ("Молния: В Астане временно закрыли аэропорт из-за тумана", "headline_ticker"),
+        (
+            "Жедел: Астанада қар жауды • Теңге әлсіреді • Тоқаев депутаттармен кездесті • "
+            "Ақтауда жол жабылды",
+            "headline_ticker",
+        ),  # Kazakh headlines of two words, four of them
+        ("Көрілім саны: 845", "view_counter"),
+        ("Бетбелгілер: егін, Ақмола, астық", "tags"),
         ("Breaking: Almaty airport closed by fog", "headline_ticker"),
         ("Материал подготовила Ольга Ким", "byline"),
         ("Автор: Иван Петров | 03.01.2012 19:51", "byline"),  # the date after a bar

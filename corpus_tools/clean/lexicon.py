@@ -144,7 +144,7 @@ SHARE_BUTTONS = (
 
 # A news flash opening a ticker line.
 NEWS_FLASH = (
-    r"молния|срочно|срочная новость|шұғыл( хабар)?|жедел хабар|breaking( news)?|just in|flash"
+    r"молния|срочно|срочная новость|шұғыл( хабар)?|жедел( хабар)?|breaking( news)?|just in|flash"
 )
 
 # The first link of a breadcrumb trail.
@@ -312,8 +312,8 @@ PAGINATION = (
 )
 
 VIEW_WORDS = (
-    r"просмотр(ов|ы|а)?|прочитано|показов|views?|reads|қаралды|қаралым( саны)?|көрілім|көрілді|"
-    r"оқылды|👁|👀"
+    r"просмотр(ов|ы|а)?|прочитано|показов|views?|reads|қаралды|қаралым( саны)?|"
+    r"көрілім( саны)?|көрілді|оқылым( саны)?|оқылды|👁|👀"
 )
 
 BYLINE_PREFIX = (

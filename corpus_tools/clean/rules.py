@@ -147,16 +147,18 @@ def _low(page: Page, index: int) -> str:
 # --------------------------------------------------------------------------- simple line rules
 
 
-_PLACEHOLDER = re.compile(r"\[\[[^\]]*\]\]|\{\{[^}]*\}\}|\{%[^%]*%\}|\$\{[^}]*\}|%%\w+%%")
+_PLACEHOLDER = re.compile(
+    r"\[\[[^\]]*\]\]|\{\{[^}]*\}\}|\{%[^%]*%\}|\$\{[^}]*\}|%%\w+%%|%[A-Z][A-Z_]{2,}%"
+)
 
 
 @line_rule(
     "template_placeholder",
-    "Lines made only of unrendered template fields: [[year]], {{title}}.",
+    "Lines made only of unrendered template fields: [[year]], {{title}}, %DATE%.",
     within_article=True,
 )
 def template_placeholder(text: str) -> bool:
-    if ("[[" in text or "{" in text or "%%" in text) and _PLACEHOLDER.search(text):
+    if ("[[" in text or "{" in text or "%" in text) and _PLACEHOLDER.search(text):
         return not re.search(r"\w", _PLACEHOLDER.sub("", text))
     return False
 
@@ -569,7 +571,7 @@ def _credited_source(text: str) -> str | None:
     return None
 
 
-_TAG_WORDS = r"теги|тэги|метки|тегтер|кілт сөздер|tags?|topics|keywords"
+_TAG_WORDS = r"теги|тэги|метки|тегтер|бетбелгілер|белгілер|кілт сөздер|tags?|topics|keywords"
 _TAG_HEADING = re.compile(rf"(?:{_TAG_WORDS})\s*:?", re.IGNORECASE)
 MAX_TAG_LINES = 12
 
@@ -815,14 +817,18 @@ _FLASH = re.compile(rf"^{_BULLET}(?:{lx.NEWS_FLASH})\s*[:!–—-]\s*\S", re.IGN
 
 def _separated_headlines(text: str) -> bool:
     """Three or more headlines of three words or more between bullets or bars (a heading
-    before the first may end in a colon), or one news flash."""
+    before the first may end in a colon), four or more when some have two words (Kazakh
+    headlines are short: «Теңге әлсіреді»), or one news flash."""
     if _FLASH.match(text) and len(text) <= 200:
         return True
     parts = _TICKER_SEPARATOR.split(text)
     if len(parts) < 3:
         return False
     parts[0] = parts[0].rsplit(": ", 1)[-1]
-    return all(len(part.split()) >= 3 and is_headline_like(part) for part in parts)
+    shortest = min(len(part.split()) for part in parts)
+    if shortest < 2 or (shortest == 2 and len(parts) < 4):
+        return False
+    return all(is_headline_like(part) for part in parts)
 
 
 _HEADLINE_END = tuple(".,;:—–-")
