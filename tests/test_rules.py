@@ -946,6 +946,24 @@ def test_comment_section_after_article() -> None:
     assert_article_kept(found)
 
 
+def test_comments_without_a_heading_are_told_by_their_names_over_dates() -> None:
+    comments = [
+        "Ерлан",
+        "25 ноября 2024, 14:20",
+        "Давно пора было это сделать. Молодцы!",
+        "Айгуль Н.",
+        "25 ноября 2024, 15:02",
+        "А у нас в районе до сих пор нет освещения.",
+    ]
+    found = rules_of("\n".join([*ARTICLE, *comments]))
+    assert all(found[line] is not None for line in comments)
+    assert_article_kept(found)
+    # a news feed's bare clock times over rubrics are no comment thread
+    feed = ["Погода", "18:04", ARTICLE[1], "Спорт", "18:01", ARTICLE[2]]
+    found = rules_of("\n".join([ARTICLE[0], *feed]))
+    assert found[ARTICLE[2]] is None
+
+
 COMMENT_RULES = [
     "Правила комментирования",
     "Пользователь, оставляя комментарий на сайте, соглашается с тем, что редакция вправе удалить "

@@ -1154,6 +1154,26 @@ def _comment_mark(text: str) -> int:
     return _HEADER if _NUMBERED_HEADER.match(text) or _READER_HEADER.match(text) else 0
 
 
+_CLOCK_ONLY = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+# A reader's name as a comment shows it: one to three capitalised words, no digits or sentence.
+_READER_NAME = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w.'’-]*(?:\s[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w.'’-]*){0,2}$")
+
+
+def _name_over_date(page: Page, index: int) -> bool:
+    """A reader's name right above a line removed as a date (a day, not a bare clock time: a
+    news feed's time stamps stand over rubrics such as «Погода»): a comment's header."""
+    text = page.units[index].text
+    if len(text) > 40 or not _READER_NAME.match(text) or any(ch.isdigit() for ch in text):
+        return False
+    units = page.units
+    below = next((i for i in range(index + 1, len(units)) if units[i].text), None)
+    return (
+        below is not None
+        and units[below].rule in _DATE_RULES
+        and _CLOCK_ONLY.fullmatch(units[below].text.strip()) is None
+    )
+
+
 @rule(
     "comment_section",
     "Readers' comments: everything after a comments heading ('Комментарии (12)', 'Comments are "
@@ -1169,6 +1189,9 @@ def comment_section(page: Page) -> Iterator[int]:
     ]
     total = sum(prose)
     marks = [_comment_mark(u.text) if u.text else 0 for u in page.units]
+    for index, unit in enumerate(page.units):  # 'Ерлан' over '25 ноября 2024, 14:20'
+        if unit.text and not marks[index] and _name_over_date(page, index):
+            marks[index] = _HEADER
     # Signatures and numbered headers from here to the end: a thread has two or more.
     signed_after = list(
         itertools.accumulate((mark in (_SIGNED, _HEADER) for mark in reversed(marks)), initial=0)
