@@ -175,6 +175,21 @@ def test_headlines_under_a_related_heading_are_no_article_tail() -> None:
     assert all(found[line] is None for line in EN_ARTICLE)
 
 
+def test_headlines_with_their_leads_under_a_list_heading_go() -> None:
+    box = [
+        "Другие новости",
+        "В Шымкенте построят детскую больницу",
+        "Новая больница на 300 мест появится в Енбекшинском районе к концу 2026 года, рассказали "
+        "в управлении здравоохранения.",
+        "Врачи Алматы провели редкую операцию",
+        "Хирурги городской больницы впервые в стране пересадили пациенту искусственное сердце "
+        "отечественной разработки.",
+    ]
+    found = rules_of("\n".join([*ARTICLE, *box]))
+    assert all(found[line] == "link_list" for line in box)
+    assert_article_kept(found)
+
+
 @pytest.mark.parametrize("heading", ["ЧИТАЙТЕ ТАКЖЕ:", "Тағы оқыңыз:", "Read also"])
 def test_a_read_also_heading_over_one_headline_is_a_box(heading: str) -> None:
     headline = "Пенсионный возраст для женщин заморозили"

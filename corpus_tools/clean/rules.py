@@ -991,6 +991,9 @@ def link_list(page: Page) -> Iterator[int]:
         ):
             end += 1
         listed = end - position - 1
+        teasers = _teasers_under(page, live, position + 1)
+        if teasers > end:  # «Другие новости» over headlines with their leads
+            end, listed = teasers, 2
         at_end = end == len(live)
         heading = _text(page, live[position])
         # «Читайте также:» over one headline is the usual box set inside an article.
@@ -999,6 +1002,28 @@ def link_list(page: Page) -> Iterator[int]:
             # The article's own title can follow a list: it stands over its date or author.
             yield from (i for i in live[position:end] if not _dated_title(page, i))
         position = end
+
+
+MAX_TEASER_LEAD = 400
+
+
+def _teasers_under(page: Page, live: list[int], start: int) -> int:
+    """End of the run of two or more «headline, one-paragraph lead» teasers from ``start``
+    (``start`` itself if there is none): the stories of a list heading's box, whose leads,
+    unlike an article's sections, share few words (see _cohesive)."""
+    position, leads = start, []
+    while position + 1 < len(live):
+        headline, lead = _text(page, live[position]), _text(page, live[position + 1])
+        if not (
+            is_headline_like(headline)
+            and is_prose(lead)
+            and len(lead) <= MAX_TEASER_LEAD
+            and not _title_over_lead(page, live, position)
+        ):
+            break
+        leads.append(lead)
+        position += 2
+    return position if len(leads) >= 2 and not _cohesive(leads) else start
 
 
 def _title_over_lead(page: Page, live: list[int], position: int) -> bool:
