@@ -43,6 +43,15 @@ EN_STOPWORDS = _word_set(
     "whom am being having doing ours yours theirs himself herself itself themselves"
 )
 
+# Kazakh in the Latin alphabets (2018 with accents, 2021 with ä ğ ñ ö ş ü ı, and plain
+# spellings): function words that are no Turkish, Polish or English ones.
+KK_LATIN_STOPWORDS = _word_set(
+    "jáne jane biraq nemese úshin ushin osy bul olar joq emes edi boldy bolady boıynsha "
+    "boiynsha boyynsha týraly turaly arqyly keıin keiin deıin deiin qazir endi jyly barlyq "
+    "birge taǵy tağy tagy áli ǵana ğana retinde degen dedi "
+    "jäne üşın bıraq būl boiynşa keiın deiın qazır endı bırge älı retınde dedı edı"
+)
+
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 # The nine letters only Kazakh uses, and the Russian letters that stand in for them when a name
@@ -91,8 +100,18 @@ def detect_language(text: str) -> str:
         return _cyrillic_language(joined, tokens, cyrillic)
     if latin >= 0.5 * letters:
         english = sum(map(EN_STOPWORDS.__contains__, tokens))
-        return "en" if english >= 0.08 * max(len(tokens), 1) else "other"
+        if english >= 0.08 * max(len(tokens), 1):
+            return "en"
+        return "kk" if _kazakh_latin(joined, tokens, letters) else "other"
     return "other"
+
+
+def _kazakh_latin(sample: str, tokens: list[str], letters: int) -> bool:
+    """Kazakh in Latin letters: its function words, and q (for қ) or the alphabet's marked
+    letters, which Turkish and Polish share only in part."""
+    kazakh = sum(map(KK_LATIN_STOPWORDS.__contains__, tokens))
+    marked = sum(map(sample.lower().count, "qáǵńóúıýäğñöüş"))
+    return kazakh >= 0.04 * max(len(tokens), 1) and marked >= 0.02 * letters
 
 
 def _cyrillic_language(sample: str, tokens: list[str], cyrillic: int) -> str:

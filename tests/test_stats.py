@@ -41,6 +41,20 @@ def stats_json(*args: str, input: str | None = None) -> dict:
             "other",
         ),
         ("12:30 14:45 — 2024", "unknown"),
+        (  # Kazakh in the 2018 Latin alphabet, then the 2021 one
+            "Aýdan ákimi jańa mektep týraly aıtty. Mektep keler jyly ashylady jáne onda eki "
+            "myń oqýshy oqıdy, dedi ol.",
+            "kk",
+        ),
+        (
+            "Audan äkımı jaña mektep turaly aitty. Mektep keler jyly aşylady jäne onda ekı myñ "
+            "oquşy oqidy, dedı ol.",
+            "kk",
+        ),
+        (
+            "Cumhurbaşkanı bugün Ankara'da bir açıklama yaptı ve büyümenin süreceğini söyledi.",
+            "other",
+        ),
     ],
 )
 def test_detect_language(text: str, expected: str) -> None:
