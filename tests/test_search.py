@@ -377,6 +377,15 @@ def test_name_search_uses_the_normalize_gazetteer() -> None:
     assert [line.split(":")[1] for line in result.stdout.splitlines()] == ["1", "2"]
 
 
+def test_an_english_alias_is_matched_as_written() -> None:
+    """ "Xi" read as Cyrillic is «кси», whose Latin spellings are not "xi": the alias itself
+    must be a spelling too."""
+    text = "Переговоры с Си Цзиньпином прошли в Пекине.\nXi Jinping arrived in Astana.\nXi'an.\n"
+    result = run_ct("search", "--name", "Си Цзиньпин", "-", input=text)
+    assert result.returncode == 0, result.stderr
+    assert [line.split(":")[1] for line in result.stdout.splitlines()] == ["1", "2"]
+
+
 def test_name_prefilter_takes_a_rare_word_of_each_variant() -> None:
     from corpus_tools.search.names import NameMatcher, name_literals
 

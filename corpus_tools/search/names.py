@@ -143,13 +143,18 @@ def _cyrillic_stem(word: str) -> str:
     return _stem(cyrillic)
 
 
+_LATIN_WORD = re.compile(r"[a-z'’\-]+")
+_LATIN_ENDING = "(?:" + "|".join(map(re.escape, _LATIN_ENDINGS)) + ")?"
+
+
 def _word_variants(word: str) -> str:
     stem = _cyrillic_stem(word)
     cyr = re.escape(stem) + "(?:" + "|".join(_CYRILLIC_ENDINGS) + ")?"
     alternatives = [cyr]
     if re.fullmatch(r"[а-я\-]+", stem):
-        latin = _latin_pattern(stem)
-        alternatives.append(latin + "(?:" + "|".join(map(re.escape, _LATIN_ENDINGS)) + ")?")
+        alternatives.append(_latin_pattern(stem) + _LATIN_ENDING)
+    if _LATIN_WORD.fullmatch(word.lower()):  # as written too: "Xi" is no spelling of «кси»
+        alternatives.append(re.escape(word.lower()) + _LATIN_ENDING)
     return "(?:" + "|".join(alternatives) + ")"
 
 
@@ -200,9 +205,11 @@ def name_literals(name: str, aliases: Iterable[str] = ()) -> tuple[list[str], di
 def _word_literals(word: str) -> tuple[str, list[str], list[tuple[str, str]]]:
     """A word's Cyrillic stem, its Latin spellings and their letter pairs."""
     stem = _cyrillic_stem(word)
+    as_written = [word.lower()] if _LATIN_WORD.fullmatch(word.lower()) else []
     if re.fullmatch(r"[а-я\-]+", stem):
-        return (stem, *_latin_literals(stem))
-    return stem, [], []
+        spellings, pairs = _latin_literals(stem)
+        return stem, sorted({*spellings, *as_written}), pairs
+    return stem, as_written, []
 
 
 def _selectivity(found: tuple[str, list[str], list[tuple[str, str]]]) -> tuple[bool, int, int]:
