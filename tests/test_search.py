@@ -386,6 +386,17 @@ def test_an_english_alias_is_matched_as_written() -> None:
     assert [line.split(":")[1] for line in result.stdout.splitlines()] == ["1", "2"]
 
 
+def test_every_alias_of_every_gazetteer_entity_is_found_from_its_canonical_name() -> None:
+    from corpus_tools.normalize.names import load_gazetteer
+    from corpus_tools.search.names import NameMatcher, gazetteer_aliases
+
+    missed = []
+    for entity in load_gazetteer():
+        matcher = NameMatcher(entity.canonical, gazetteer_aliases(entity.canonical))
+        missed += [alias for alias in entity.aliases if not any(matcher.spans(f"О {alias}."))]
+    assert missed == []
+
+
 def test_name_prefilter_takes_a_rare_word_of_each_variant() -> None:
     from corpus_tools.search.names import NameMatcher, name_literals
 

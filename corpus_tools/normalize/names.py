@@ -198,6 +198,8 @@ class NameMatcher:
 
     def canonical(self, surface: str) -> str | None:
         """The canonical form of a name as written (any case, script or spelling), or None."""
+        if surface.strip() in self.entities:  # «… РК», "Kaspi.kz": canonical, not an alias
+            return surface.strip()
         mentions = self.find(surface.strip())
         if len(mentions) == 1 and mentions[0].end - mentions[0].start >= len(surface.strip()) - 1:
             return mentions[0].canonical
