@@ -237,6 +237,19 @@ def test_centuries_are_hundred_year_ranges(sentence: str, lang: str, expected: l
     assert all(m.note == "century" for m in found)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Новые правила вступят в силу с 1 марта.", "2025-03-01"),  # future: next March
+        ("Новые правила действуют с 1 марта.", "2024-03-01"),  # no cue: this year's
+        ("Суд начнёт слушания 18 ноября.", "2024-11-18"),  # two days before: this year's
+    ],
+)
+def test_a_year_less_day_in_the_future_tense_is_the_next_one(sentence: str, value: str) -> None:
+    (mention,) = find_dates(sentence, "ru", "2024-11-20")
+    assert (mention.value, mention.flags) == (value, ["year_inferred"])
+
+
 def test_a_month_without_its_year_or_a_document_date_stays_year_less() -> None:
     (mention,) = find_dates("Мост закрыли в октябре.", "ru")
     assert (mention.value, mention.precision, mention.flags) == ("--10", "month", ["year_unknown"])

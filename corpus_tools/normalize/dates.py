@@ -189,8 +189,8 @@ _ANY_WEEKDAY = {**_WEEKDAY_OF, **_KK_WEEKDAY_AT}
 _FUTURE = re.compile(
     r"\b(?:will|'ll|is due|are due|(?:is|are) (?:set|scheduled|expected) to|expects?|plans? to|"
     r"ahead of|in time for|upcoming|предстоит|ожида\w*|собира\w*|"
-    r"состо(?:ится|ятся)|пройд[её]т|пройдут|будет|будут|начн[её]тся|откро[её]тся|посетит|"
-    r"откроют|запустят|проведут|начнут|завершат|сдадут|представят|"
+    r"состо(?:ится|ятся)|пройд[её]т|пройдут|будет|будут|начн[её]т(?:ся)?|откро[её]тся|посетит|"
+    r"откроют|запустят|проведут|начнут|завершат|сдадут|представят|вступ(?:ит|ят)|"
     r"планиру\w*|намерен\w*|ожидается|өтеді|болады|басталады|ашылады)\b",
     re.IGNORECASE,
 )
@@ -699,7 +699,7 @@ class DateFinder:
             hour = _hour24(g("dm_hh"), g("dm_ap"))
             if g("dm_y"):
                 return make.day(int(g("dm_y")), month, day, hour, g("dm_mi"), g("dm_ss"))
-            return self._yearless(make, month, day, hour, g("dm_mi"))
+            return self._yearless(make, month, day, hour, g("dm_mi"), match.string)
         if kind == "month_day":
             month = month_number(g("md_m")) or 0
             if g("md_m").lower() == "may" and not g("md_y") and g("md_m")[0] == "m":
@@ -710,7 +710,7 @@ class DateFinder:
             hour = _hour24(g("md_hh"), g("md_ap"))
             if g("md_y"):
                 return make.day(int(g("md_y")), month, day, hour, g("md_mi"), g("md_ss"))
-            return self._yearless(make, month, day, hour, g("md_mi"))
+            return self._yearless(make, month, day, hour, g("md_mi"), match.string)
         if kind in ("season", "season_kk"):
             word = (g("se_w") or g("sk_w")).lower().split()
             season = next(_SEASONS[w] for w in word if w in _SEASONS)
@@ -849,6 +849,7 @@ class DateFinder:
         day: int,
         hour: str | None = None,
         minute: str | None = None,
+        text: str = "",
     ) -> DateMention | None:
         """A day without its year («11 ноября», "January 4"), with its time if it has one
         («11 ноября в 10:00»): the year comes from the document date (see _year_of)."""
@@ -856,7 +857,7 @@ class DateFinder:
             return None
         if self.doc_date is None:
             return make.with_value(f"--{month:02d}-{day:02d}", "day", "date", ["year_unknown"])
-        year = self._year_of(month, day)
+        year = self._year_of(month, day, self._is_future(make, text))
         if not _valid(year, month, day):
             return None
         value = f"{year:04d}-{month:02d}-{day:02d}"
@@ -865,13 +866,20 @@ class DateFinder:
             return make.with_value(value, "minute", "datetime", ["year_inferred"])
         return make.with_value(value, "day", "date", ["year_inferred"])
 
-    def _year_of(self, month: int, day: int) -> int:
+    def _year_of(self, month: int, day: int, future: bool = False) -> int:
         """The year of a year-less day: the document's, unless that puts the day well after the
         document date ("January 4" in a piece from March is this January, in a piece from
-        2 January it is last January)."""
+        2 January it is last January); with a future cue nearest to it («пройдут 15 марта» in
+        a November piece), the first such day after the month before the document date."""
         assert self.doc_date is not None
         year = self.doc_date.year
-        if _valid(year, month, day) and date(year, month, day) > self.doc_date + timedelta(days=31):
+        if not _valid(year, month, day):
+            return year
+        if future:  # the crawl date may be a few days past the publication date
+            return (
+                year if date(year, month, day) >= self.doc_date - timedelta(days=31) else year + 1
+            )
+        if date(year, month, day) > self.doc_date + timedelta(days=31):
             year -= 1
         return year
 
