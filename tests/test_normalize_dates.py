@@ -243,6 +243,7 @@ def test_centuries_are_hundred_year_ranges(sentence: str, lang: str, expected: l
         ("Новые правила вступят в силу с 1 марта.", "2025-03-01"),  # future: next March
         ("Новые правила действуют с 1 марта.", "2024-03-01"),  # no cue: this year's
         ("Суд начнёт слушания 18 ноября.", "2024-11-18"),  # two days before: this year's
+        ("Фестиваль пройдёт с 5 по 7 марта.", "2025-03-05/2025-03-07"),  # a range alike
     ],
 )
 def test_a_year_less_day_in_the_future_tense_is_the_next_one(sentence: str, value: str) -> None:

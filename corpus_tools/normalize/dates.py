@@ -692,7 +692,9 @@ class DateFinder:
             month = month_number(g("dm_m")) or 0
             day = int(g("dm_d"))
             if g("dm_d2"):
-                mention = self._day_range(make, day, int(g("dm_d2")), month, g("dm_y"))
+                mention = self._day_range(
+                    make, day, int(g("dm_d2")), month, g("dm_y"), match.string
+                )
                 if mention is not None and g("dm_night") is not None:
                     mention.note = "night"
                 return mention
@@ -706,7 +708,7 @@ class DateFinder:
                 return None  # lower-case "may 5" is a verb and a number
             day = int(g("md_d"))
             if g("md_d2"):
-                return self._day_range(make, day, int(g("md_d2")), month, g("md_y"))
+                return self._day_range(make, day, int(g("md_d2")), month, g("md_y"), match.string)
             hour = _hour24(g("md_hh"), g("md_ap"))
             if g("md_y"):
                 return make.day(int(g("md_y")), month, day, hour, g("md_mi"), g("md_ss"))
@@ -884,12 +886,13 @@ class DateFinder:
         return year
 
     def _day_range(
-        self, make: _Maker, first: int, last: int, month: int, raw_year: str | None
+        self, make: _Maker, first: int, last: int, month: int, raw_year: str | None, text: str
     ) -> DateMention | None:
         if raw_year:
             year, flags = int(raw_year), []
         elif self.doc_date is not None:
-            year, flags = self._year_of(month, first), ["year_inferred"]
+            year = self._year_of(month, first, self._is_future(make, text))
+            flags = ["year_inferred"]
         else:
             return None
         if not (first < last and _valid(year, month, first) and _valid(year, month, last)):
