@@ -82,9 +82,35 @@ def fold_lookalikes(data: bytes) -> bytes:
 SAMPLE_CHARS = 1200
 
 
+# A raw page opens with its menus, whose words («Home», «Bingo», «Dating») are not the
+# article's language: when the start says other, mixed or unknown, the text from its first
+# line of 200 characters that is text (not a menu padded with spaces) has the last word.
+_LONG_LINE = re.compile(r"^[^\n]{200}", re.MULTILINE)  # tried at line starts only
+
+
 def detect_language(text: str) -> str:
     """Return ``ru``, ``kk``, ``en``, ``mixed``, ``other`` or ``unknown`` (too few letters)."""
-    words = _LETTER_RUN.findall(text[:SAMPLE_CHARS])
+    language = _sample_language(text, 0)
+    if language not in ("mixed", "unknown", _LATIN_OTHER) or len(text) <= SAMPLE_CHARS:
+        return "other" if language == _LATIN_OTHER else language
+    start = _first_text_line(text)
+    if start > 0 and _menu_like(text, start):
+        language = _sample_language(text, start)
+    return "other" if language == _LATIN_OTHER else language
+
+
+def _menu_like(text: str, end: int) -> bool:
+    """Whether text[:end] is a run of short lines (menus, 40 characters a line or fewer on
+    average), not paragraphs in a language of their own (an article in two languages)."""
+    lines = text.count("\n", 0, end)
+    return lines >= 5 and end <= 40 * lines
+
+
+_LATIN_OTHER = "latin-other"  # Latin letters, not English: menus, or Polish, or Turkish ...
+
+
+def _sample_language(text: str, start: int) -> str:
+    words = _LETTER_RUN.findall(text, start, start + SAMPLE_CHARS)
     joined = " ".join(words)
     letters = len(joined) - len(words) + 1
     if letters < 20:
@@ -102,7 +128,7 @@ def detect_language(text: str) -> str:
         english = sum(map(EN_STOPWORDS.__contains__, tokens))
         if english >= 0.08 * max(len(tokens), 1):
             return "en"
-        return "kk" if _kazakh_latin(joined, tokens, letters) else "other"
+        return "kk" if _kazakh_latin(joined, tokens, letters) else _LATIN_OTHER
     return "other"
 
 
@@ -112,6 +138,18 @@ def _kazakh_latin(sample: str, tokens: list[str], letters: int) -> bool:
     kazakh = sum(map(KK_LATIN_STOPWORDS.__contains__, tokens))
     marked = sum(map(sample.lower().count, "qáǵńóúıýäğñöüş"))
     return kazakh >= 0.04 * max(len(tokens), 1) and marked >= 0.02 * letters
+
+
+def _first_text_line(text: str) -> int:
+    """Where the first long line of running text starts (spaces under a quarter), else 0."""
+    position = 0
+    while (found := _LONG_LINE.search(text, position)) is not None:
+        end = text.find("\n", found.start())
+        end = len(text) if end < 0 else end
+        if text.count(" ", found.start(), end) * 4 < end - found.start():
+            return found.start()
+        position = end
+    return 0
 
 
 def _cyrillic_language(sample: str, tokens: list[str], cyrillic: int) -> str:

@@ -61,6 +61,14 @@ def test_detect_language(text: str, expected: str) -> None:
     assert detect_language(text) == expected
 
 
+def test_a_raw_page_is_judged_by_its_text_not_by_the_menu_it_opens_with() -> None:
+    menu = "\n".join(["* Reader Offers", "* Bingo", "* Cashback", "* Dating", "* Tickets"] * 30)
+    padded = "* Экономика" + " " * 200  # a menu line padded with spaces is no text line
+    for article in (EN_ARTICLE, RU_ARTICLE):
+        page = f"{menu}\n{padded}\n{article.replace(chr(10), ' ')}"  # one paragraph line
+        assert detect_language(page) == detect_language(article)
+
+
 def test_raw_corpus_figures_and_noise() -> None:
     stats = stats_json("corpus/", "--json")
     assert stats["documents"] == PAGES
