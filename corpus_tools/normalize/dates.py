@@ -945,9 +945,9 @@ class DateFinder:
         return make.with_value(day.isoformat(), "day", "relative")
 
     def _month_alone(self, match: re.Match[str]) -> DateMention | None:
-        """A month without its year: the year comes from the document date, as for a year-less
-        day, unless the sentence speaks of the future («в марте пройдут выборы»: the next
-        March) or says which year ("in July last year")."""
+        """A month without its year: its year is that of its first day as a year-less day
+        (see _year_of: «в марте пройдут выборы» in a January piece is the next March), unless
+        the phrase says which year ("in July last year")."""
         g = match.group
         first = g("ma_m") or g("ma_e") or g("ma_k")
         last = g("ma_m2") or g("ma_e2")
@@ -968,13 +968,10 @@ class DateFinder:
             value = f"--{month:02d}" if month == last_month else f"--{month:02d}/--{last_month:02d}"
             mention = make.with_value(value, "month", "date", ["year_unknown"])
         else:
-            today = self.doc_date
             if g("ma_dir"):
-                year = today.year + _DIRECTION[g("ma_dir").lower()]
-            elif self._is_future(make, match.string):
-                year = today.year if month >= today.month else today.year + 1
-            else:
-                year = today.year if month <= today.month + 1 else today.year - 1
+                year = self.doc_date.year + _DIRECTION[g("ma_dir").lower()]
+            else:  # dated like its first day
+                year = self._year_of(month, 1, self._is_future(make, match.string))
             value = f"{year:04d}-{month:02d}"
             if last_month != month:
                 value += f"/{year:04d}-{last_month:02d}"
