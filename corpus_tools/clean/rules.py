@@ -992,13 +992,19 @@ def link_list(page: Page) -> Iterator[int]:
             end += 1
         listed = end - position - 1
         teasers = _teasers_under(page, live, position + 1)
-        if teasers > end:  # «Другие новости» over headlines with their leads
-            end, listed = teasers, 2
+        teased = teasers > end  # «Другие новости» over headlines with their leads
+        end = max(end, teasers)
         at_end = end == len(live)
         heading = _text(page, live[position])
         # «Читайте также:» over one headline is the usual box set inside an article.
         boxed = listed == 1 and _READ_ALSO_HEADING.match(heading.lower()) is not None
-        if listed >= 2 or at_end or boxed or _is_list_heading(_text(page, live[position + 1])):
+        if (
+            listed >= 2
+            or teased
+            or at_end
+            or boxed
+            or _is_list_heading(_text(page, live[position + 1]))
+        ):
             # The article's own title can follow a list: it stands over its date or author.
             yield from (i for i in live[position:end] if not _dated_title(page, i))
         position = end
