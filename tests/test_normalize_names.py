@@ -166,6 +166,8 @@ def test_unknown_person_is_lemmatised_by_morphology(matcher: NameMatcher) -> Non
         ("Депутат Ерлан Жандосов выступил", "Ерлан Жандосов"),  # Ерлан: no name to pymorphy3
         ("слова Айгерим Сапаровой подтвердили", "Айгерим Сапарова"),
         ("письмо Гульнары Сапаровой", "Гульнара Сапарова"),
+        ("Жиынға Айбек Сейітовтің өзі қатысты", "Айбек Сейітов"),  # Kazakh: the surname declines
+        ("Бұл туралы Динара Жұмабаеваның хабарламасында айтылған", "Динара Жұмабаева"),
     ],
 )
 def test_kazakh_given_names_with_russian_style_surnames(

@@ -564,9 +564,13 @@ _SURNAME_FORM = re.compile(
 
 
 def _person_by_suffix(first: str, last: str) -> str | None:
-    """«Ерлан Жандосов», «Айгерим Сапаровой» → Айгерим Сапарова: a surname known by its suffix
-    after a word that may be a given name (pymorphy3 knows many Kazakh ones as names and the
-    rest not at all; a common word such as «Президент», «Вчера» it knows well)."""
+    """«Ерлан Жандосов», «Айгерим Сапаровой» → Айгерим Сапарова, «Айбек Сейітовтің» → Айбек
+    Сейітов: a surname known by its suffix after a word that may be a given name (pymorphy3
+    knows many Kazakh ones as names and the rest not at all; a common word such as
+    «Президент», «Вчера» it knows well)."""
+    kazakh = _KAZAKH_CASED_SURNAME.match(last)  # «Айбек Сейітовтің»: only the surname declines
+    if kazakh and len(first) >= 3 and _may_be_given_name(first):
+        return f"{first} {kazakh.group('stem')}"
     surname = _SURNAME_FORM.match(last)
     if surname is None or len(first) < 3 or not _may_be_given_name(first):
         return None
