@@ -93,6 +93,10 @@ def test_a_title_under_its_date_and_view_count_is_not_taken_for_the_menu_above()
     assert found[title] is None
     assert all(found[line] == "link_list" for line in menu)
     assert_article_kept(found)
+    # a lead of one short sentence under the title
+    lead = "Жители пришли на встречу с вопросами о дорогах."
+    found = rules_of("\n".join([*lines, title, lead, *ARTICLE]))
+    assert (found[title], found[lead]) == (None, None)
 
 
 def test_menu_entries_interleaved_with_paragraphs_go_but_a_list_stays() -> None:

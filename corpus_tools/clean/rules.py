@@ -1033,14 +1033,16 @@ def _teasers_under(page: Page, live: list[int], start: int) -> int:
 
 
 def _title_over_lead(page: Page, live: list[int], position: int) -> bool:
-    """A title candidate right above a paragraph, under the article's date, author or view count
-    (removed): the article's title, where a menu ran on into its header, not the menu's next
-    entry."""
+    """A title candidate right above a paragraph or sentence, under the article's date, author
+    or view count (removed): the article's title, where a menu ran on into its header, not the
+    menu's next entry."""
     between = page.units[live[position - 1] + 1 : live[position]]
+    if position + 1 >= len(live):
+        return False
+    lead = _text(page, live[position + 1])
     return (
         any(unit.rule in _ARTICLE_HEADER_RULES for unit in between)
-        and position + 1 < len(live)
-        and is_prose(_text(page, live[position + 1]))
+        and (is_prose(lead) or _is_sentence(lead))  # a lead may be one short sentence
         and is_title_candidate(_text(page, live[position]))
     )
 
