@@ -386,6 +386,7 @@ def test_currency_and_stock_tickers() -> None:
         ("Комментариев: 0", "comment_prompt"),
         ("Пікірлер саны: 3", "comment_prompt"),
         ("Поделиться", "share_buttons"),
+        ("Рассказать друзьям", "share_buttons"),
         ("Facebook Twitter VK Telegram WhatsApp", "share_buttons"),
         ("Версия для печати", "share_buttons"),
         ("Подписывайтесь на наш Telegram-канал и будьте в курсе событий", "subscription_pitch"),
