@@ -54,6 +54,10 @@ def test_mentions_get_one_canonical_form(
 def test_place_adjective_links_to_the_place_and_is_flagged(matcher: NameMatcher) -> None:
     (mention,) = matcher.find("Алматинские власти открыли каток")
     assert (mention.canonical, mention.type, mention.flags) == ("Алматы", "place", ["adjective"])
+    found = matcher.find("Встреча в алматинском акимате и жители карагандинской области")
+    assert [(m.text, m.canonical, m.flags) for m in found] == [
+        ("алматинском", "Алматы", ["adjective"])  # mid-sentence; before «области»: the region's
+    ]
 
 
 @pytest.mark.parametrize(

@@ -191,6 +191,12 @@ class NameMatcher:
             key=lambda pair: -len(pair[0]),
         ):
             self._adjectives.setdefault(stem[0], []).append((stem, entity))
+        # The same stems in lower case, as they stand mid-sentence («в алматинском акимате»):
+        # one scan of the text instead of a lookup per lower-case word.
+        stems = [stem for pairs in self._adjectives.values() for stem, _ in pairs]
+        self._lower_adjectives = (
+            re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, stems))})\w+") if stems else None
+        )
         self._cache: dict[str, tuple[Entity, float, list[str]] | None] = {}
         self._fuzzy_cache: dict[str, tuple[Entity, float] | None] = {}
 
@@ -239,7 +245,23 @@ class NameMatcher:
                 mention.start = prefix
             mentions.append(mention)
             position += used
+        if self._lower_adjectives is not None:
+            mentions = sorted(mentions + self._lower_adjective_mentions(text), key=_start)
         return _link_surnames(mentions)
+
+    def _lower_adjective_mentions(self, text: str) -> list[Mention]:
+        """Place adjectives in lower case («алматинском»), never before a region word («…
+        области» names the region) and never a word that is not an adjective of that stem."""
+        found = []
+        for match in self._lower_adjectives.finditer(text):
+            word = match.group()
+            entity = self._adjective(word)
+            following = _NEXT_WORD.match(text, match.end())
+            if entity is None or (following and following.group(1) in _REGION_WORDS):
+                continue
+            start, end = match.span()
+            found.append(Mention(word, start, end, entity.canonical, "place", 0.8, ["adjective"]))
+        return found
 
     # ------------------------------------------------------------------ matching
 
@@ -397,6 +419,13 @@ def _consonants(key: str) -> str:
 # Lower-case words that go on a place's name: «Жамбылская область», «Алматы облысында»,
 # "Almaty region". A region or district the gazetteer lacks is not the place it is named after
 # («в Алматинском районе», «Алматы ауданында»: districts of Astana).
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
+
+
 _REGION_WORDS = frozenset(
     [
         "область",
