@@ -251,6 +251,20 @@ def test_a_year_less_day_in_the_future_tense_is_the_next_one(sentence: str, valu
     assert (mention.value, mention.flags) == (value, ["year_inferred"])
 
 
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("Биыл 2023-2024 оқу жылы аяқталды.", "kk", ("2023-2024 оқу жылы", "2023/2024")),
+        ("в 2023/2024 учебном году", "ru", ("2023/2024 учебном году", "2023/2024")),
+        ("in the 2023-24 academic year", "en", ("2023-24 academic year", "2023/2024")),
+        ("2024 жылдың қаңтар-наурыз айларында", "kk",
+         ("2024 жылдың қаңтар-наурыз", "2024-01/2024-03")),
+    ],
+)  # fmt: skip
+def test_school_years_and_kazakh_month_ranges(sentence: str, lang: str, expected: tuple) -> None:
+    assert expected in values(sentence, lang, "2024-11-20")
+
+
 def test_a_month_without_its_year_or_a_document_date_stays_year_less() -> None:
     (mention,) = find_dates("Мост закрыли в октябре.", "ru")
     assert (mention.value, mention.precision, mention.flags) == ("--10", "month", ["year_unknown"])

@@ -399,13 +399,16 @@ _PATTERNS = [
     ),
     (
         "kk_month_year",
-        rf"(?P<km_y>{_YEAR})\s*{_KK_YEAR_OF}\s+(?P<km_m>{_MONTH_RE})(?!{_L})",
+        rf"(?P<km_y>{_YEAR})\s*{_KK_YEAR_OF}\s+(?P<km_m>{_MONTH_RE})(?!{_L})"
+        rf"(?:{_DASH}(?P<km_m2>{_MONTH_RE})(?!{_L}))?",  # «2024 жылдың қаңтар-наурыз айларында»
     ),
-    # 1939–1945 годов, 1941-1945 гг., 1941–1945 жылдары, from 1939 to 1945
+    # 1939–1945 годов, 1941-1945 гг., 1941–1945 жылдары, from 1939 to 1945; a school year:
+    # «2023-2024 учебный год», «2023/2024 оқу жылы», "the 2023-24 academic year"
     (
         "year_range",
-        rf"(?P<yr_a>{_YEAR})(?:{_DASH}|\s+(?:по|до)\s+)(?P<yr_b>{_YEAR}|\d\d)(?!\d)\s*"
-        rf"(?:годов|годы|годах|гг\.|г\.г\.|жылдары|жылдардағы|жылдар|жж\.)",
+        rf"(?P<yr_a>{_YEAR})(?:{_DASH}|/|\s+(?:по|до)\s+)(?P<yr_b>{_YEAR}|\d\d)(?!\d)\s*"
+        rf"(?:годов|годы|годах|гг\.|г\.г\.|жылдары|жылдардағы|жылдар|жж\.|"
+        rf"учебн{_L}*\s+год{_L}*|оқу\s+жыл{_L}*|(?:academic|school)\s+year)",
     ),
     (
         "year_range_en",
@@ -755,6 +758,10 @@ class DateFinder:
             year = int(g("my_y") or g("km_y"))
             if not (_plausible_year(year) and 1 <= month <= 12):
                 return None
+            last = month_number(g("km_m2") or "") or 0
+            if last > month:
+                value = f"{year:04d}-{month:02d}/{year:04d}-{last:02d}"
+                return DateMention(text, start, end, value, "month", "range")
             return DateMention(text, start, end, f"{year:04d}-{month:02d}", "month", "date")
         if kind in ("year_range", "year_range_en"):
             first = int(g("yr_a") or g("ye_a"))
