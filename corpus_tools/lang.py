@@ -91,11 +91,10 @@ _LONG_LINE = re.compile(r"^[^\n]{200}", re.MULTILINE)  # tried at line starts on
 def detect_language(text: str) -> str:
     """Return ``ru``, ``kk``, ``en``, ``mixed``, ``other`` or ``unknown`` (too few letters)."""
     language = _sample_language(text, 0)
-    if language not in ("mixed", "unknown", _LATIN_OTHER) or len(text) <= SAMPLE_CHARS:
-        return "other" if language == _LATIN_OTHER else language
-    start = _first_text_line(text)
-    if start > 0 and _menu_like(text, start):
-        language = _sample_language(text, start)
+    if language in ("mixed", "unknown", _LATIN_OTHER) and len(text) > SAMPLE_CHARS:
+        start = _first_text_line(text)
+        if start > 0 and _menu_like(text, start):
+            language = _sample_language(text, start)
     return "other" if language == _LATIN_OTHER else language
 
 

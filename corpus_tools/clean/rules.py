@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from . import lexicon as lx
-from .page import Page, line_key
+from .page import Page, Unit, line_key
 
 Finder = Callable[[Page], Iterable[int]]
 
@@ -438,13 +438,18 @@ def _next_to_date(page: Page, index: int) -> bool:
     """Whether the line right above or below ``index`` was removed as a date: a bare number
     beside an article's date is its view count, however far down the page the header is."""
     units = page.units
-    for step in (-1, 1):
-        other = index + step
-        while 0 <= other < len(units) and not units[other].text:
-            other += step
-        if 0 <= other < len(units) and units[other].rule in _DATE_RULES:
-            return True
-    return False
+    return any(
+        (other := _neighbour(units, index, step)) is not None and units[other].rule in _DATE_RULES
+        for step in (-1, 1)
+    )
+
+
+def _neighbour(units: list[Unit], index: int, step: int) -> int | None:
+    """The nearest unit with text above (step -1) or below (step 1) ``index``, or None."""
+    other = index + step
+    while 0 <= other < len(units) and not units[other].text:
+        other += step
+    return other if 0 <= other < len(units) else None
 
 
 # 'Автор: Мадина Кенжебаева', also with the source or date after a bar or semicolon
@@ -1187,7 +1192,7 @@ def _comment_mark(text: str) -> int:
     return _HEADER if _NUMBERED_HEADER.match(text) or _READER_HEADER.match(text) else 0
 
 
-_CLOCK_ONLY = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+_CLOCK_ONLY = re.compile(_TIME)
 # A reader's name as a comment shows it: one to three capitalised words, no digits or sentence.
 _READER_NAME = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w.'’-]*(?:\s[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w.'’-]*){0,2}$")
 
@@ -1199,7 +1204,7 @@ def _name_over_date(page: Page, index: int) -> bool:
     if len(text) > 40 or not _READER_NAME.match(text) or any(ch.isdigit() for ch in text):
         return False
     units = page.units
-    below = next((i for i in range(index + 1, len(units)) if units[i].text), None)
+    below = _neighbour(units, index, 1)
     return (
         below is not None
         and units[below].rule in _DATE_RULES

@@ -419,13 +419,6 @@ def _consonants(key: str) -> str:
 # Lower-case words that go on a place's name: «Жамбылская область», «Алматы облысында»,
 # "Almaty region". A region or district the gazetteer lacks is not the place it is named after
 # («в Алматинском районе», «Алматы ауданында»: districts of Astana).
-_NEXT_WORD = re.compile(r"\s+(\w+)")
-
-
-def _start(mention: Mention) -> int:
-    return mention.start
-
-
 _REGION_WORDS = frozenset(
     [
         "область",
@@ -451,6 +444,14 @@ _REGION_WORDS = frozenset(
         "district",
     ]
 )
+
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
+
+
 # «Алматинской области» → «Алматинская область»: the region's adjective in the nominative.
 _REGION_CASES = frozenset({"области", "областью"})
 _FEMININE_ADJECTIVE_CASE = re.compile(r"(?:ой|ою|ую)$")
